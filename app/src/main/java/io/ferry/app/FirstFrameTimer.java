@@ -1,0 +1,38 @@
+package io.ferry.app;
+
+import javafx.scene.Scene;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.util.function.LongConsumer;
+
+/**
+ * Measures launch → first frame: the time from {@link #markLaunch()} (the launcher's main) to the first pulse
+ * that lays out the shown scene, and logs it at INFO. The brief's bar is 2 s.
+ */
+public final class FirstFrameTimer {
+    private static final Logger log = LoggerFactory.getLogger(FirstFrameTimer.class);
+    private static volatile long launchNanos = System.nanoTime();
+
+    private FirstFrameTimer() {
+    }
+
+    /** Called first thing in main. */
+    public static void markLaunch() {
+        launchNanos = System.nanoTime();
+    }
+
+    /** Logs (and hands to {@code onFirstFrame}) the milliseconds from launch to the scene's first pulse. */
+    public static void attach(Scene scene, LongConsumer onFirstFrame) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            long millis = (System.nanoTime() - launchNanos) / 1_000_000;
+            long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+            log.info("first frame after {} ms ({} ms since the JVM started)", millis, sinceJvmStart);
+            onFirstFrame.accept(millis);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+}
