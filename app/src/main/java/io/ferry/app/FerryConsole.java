@@ -29,6 +29,7 @@ public class FerryConsole extends Application {
     private EngineClient client;
     private TaskExecutor tasks;
     private MainViewModel main;
+    private final long constructedNanos = System.nanoTime();
     private volatile long firstFrameMillis = -1;
 
     /** Used by {@link Application#launch}: the in-process engine, options from the command line. */
@@ -64,7 +65,7 @@ public class FerryConsole extends Application {
         Scene scene = new Scene(view.root(), 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(
                 FerryConsole.class.getResource("console.css"), "console.css").toExternalForm());
-        FirstFrameTimer.attach(scene, millis -> firstFrameMillis = millis);
+        FirstFrameTimer.attach(scene, constructedNanos, millis -> firstFrameMillis = millis);
         stage.setTitle("Ferry");
         stage.setScene(scene);
         stage.show();

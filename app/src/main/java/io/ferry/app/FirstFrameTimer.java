@@ -9,11 +9,12 @@ import java.util.function.LongConsumer;
 
 /**
  * Measures launch → first frame: the time from {@link #markLaunch()} (the launcher's main) to the first pulse
- * that lays out the shown scene, and logs it at INFO. The brief's bar is 2 s.
+ * that lays out the shown scene, and logs it at INFO. The brief's bar is 2 s. Without a launcher (tests,
+ * embedding) it measures from the application's construction.
  */
 public final class FirstFrameTimer {
     private static final Logger log = LoggerFactory.getLogger(FirstFrameTimer.class);
-    private static volatile long launchNanos = System.nanoTime();
+    private static volatile long launchNanos;
 
     private FirstFrameTimer() {
     }
@@ -23,12 +24,17 @@ public final class FirstFrameTimer {
         launchNanos = System.nanoTime();
     }
 
-    /** Logs (and hands to {@code onFirstFrame}) the milliseconds from launch to the scene's first pulse. */
-    public static void attach(Scene scene, LongConsumer onFirstFrame) {
+    /**
+     * Logs (and hands to {@code onFirstFrame}) the milliseconds from launch to the scene's first pulse.
+     *
+     * @param fallbackStartNanos the start when no launcher marked one
+     */
+    public static void attach(Scene scene, long fallbackStartNanos, LongConsumer onFirstFrame) {
+        long start = launchNanos != 0 ? launchNanos : fallbackStartNanos;
         Runnable[] listener = new Runnable[1];
         listener[0] = () -> {
             scene.removePostLayoutPulseListener(listener[0]);
-            long millis = (System.nanoTime() - launchNanos) / 1_000_000;
+            long millis = (System.nanoTime() - start) / 1_000_000;
             long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
             log.info("first frame after {} ms ({} ms since the JVM started)", millis, sinceJvmStart);
             onFirstFrame.accept(millis);
