@@ -12,7 +12,6 @@ import io.ferry.client.EngineClient;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
@@ -22,8 +21,6 @@ import java.util.Objects;
  * background task. The composition root; everything else is given what it needs.
  */
 public class FerryConsole extends Application {
-    private static final Logger log = LoggerFactory.getLogger(FerryConsole.class);
-
     private final EngineClientFactory clientFactory;
     private ConsoleOptions options;
     private EngineClient client;
@@ -56,7 +53,8 @@ public class FerryConsole extends Application {
             init();
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        client = clientFactory.create(options.config());
+        ConsoleOptions given = options;
+        client = new DeferredEngineClient(() -> clientFactory.create(given.config()));
         tasks = FxTaskExecutor.create();
         ConnectionsViewModel connections = new ConnectionsViewModel(client, tasks);
         main = new MainViewModel(client, tasks, connections);
@@ -89,7 +87,7 @@ public class FerryConsole extends Application {
                 try {
                     closing.close();
                 } catch (RuntimeException e) {
-                    log.warn("Stopping the engine client failed: {}", e.toString());
+                    LoggerFactory.getLogger(FerryConsole.class).warn("Stopping the engine client failed: {}", e.toString());
                 }
             }, "ferry-shutdown");
             shutdown.setDaemon(false);

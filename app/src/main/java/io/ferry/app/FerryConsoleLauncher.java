@@ -1,6 +1,7 @@
 package io.ferry.app;
 
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class FerryConsoleLauncher {
 
     public static void main(String[] args) {
         FirstFrameTimer.markLaunch();
+        initLoggingInBackground();
         try {
             ConsoleOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
@@ -21,5 +23,16 @@ public final class FerryConsoleLauncher {
             System.exit(2);
         }
         Application.launch(FerryConsole.class, args);
+    }
+
+    /**
+     * Logback's start-up (a service scan of every jar on the long class path, then its configuration) takes
+     * about a second: let it run while the FX toolkit starts, instead of before. Classes on the way to the
+     * first frame fetch their logger when they first log, not in a static initialiser.
+     */
+    private static void initLoggingInBackground() {
+        Thread init = new Thread(LoggerFactory::getILoggerFactory, "ferry-logging-init");
+        init.setDaemon(true);
+        init.start();
     }
 }

@@ -1,10 +1,10 @@
 package io.ferry.app;
 
 import javafx.scene.Scene;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 
 /**
@@ -13,7 +13,6 @@ import java.util.function.LongConsumer;
  * embedding) it measures from the application's construction.
  */
 public final class FirstFrameTimer {
-    private static final Logger log = LoggerFactory.getLogger(FirstFrameTimer.class);
     private static volatile long launchNanos;
 
     private FirstFrameTimer() {
@@ -36,7 +35,9 @@ public final class FirstFrameTimer {
             scene.removePostLayoutPulseListener(listener[0]);
             long millis = (System.nanoTime() - start) / 1_000_000;
             long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
-            log.info("first frame after {} ms ({} ms since the JVM started)", millis, sinceJvmStart);
+            // Logging may still be starting (see FerryConsoleLauncher): never make the first frame wait for it.
+            CompletableFuture.runAsync(() -> LoggerFactory.getLogger(FirstFrameTimer.class)
+                    .info("first frame after {} ms ({} ms since the JVM started)", millis, sinceJvmStart));
             onFirstFrame.accept(millis);
         };
         scene.addPostLayoutPulseListener(listener[0]);

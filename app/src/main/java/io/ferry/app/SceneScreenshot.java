@@ -18,9 +18,12 @@ import java.nio.file.Path;
 
 /** The hidden {@code --screenshot} option: after a delay, saves the scene as a PNG and exits. */
 final class SceneScreenshot {
-    private static final Logger log = LoggerFactory.getLogger(SceneScreenshot.class);
 
     private SceneScreenshot() {
+    }
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(SceneScreenshot.class);
     }
 
     static void saveAfter(Scene scene, Path file, java.time.Duration delay, TaskExecutor tasks) {
@@ -28,8 +31,8 @@ final class SceneScreenshot {
         wait.setOnFinished(event -> {
             BufferedImage image = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
             tasks.execute(BackgroundTask.of("Saving the screenshot", progress -> write(image, file))
-                    .onSuccess(path -> log.info("Screenshot saved to {}", path.toAbsolutePath()))
-                    .onFailure(error -> log.error("Could not save the screenshot to {}: {}", file, error.toString()))
+                    .onSuccess(path -> log().info("Screenshot saved to {}", path.toAbsolutePath()))
+                    .onFailure(error -> log().error("Could not save the screenshot to {}: {}", file, error.toString()))
                     .onFinished(Platform::exit));
         });
         wait.play();

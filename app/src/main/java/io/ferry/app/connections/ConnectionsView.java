@@ -100,7 +100,7 @@ public final class ConnectionsView {
         table.getColumns().add(textColumn("Target", ConnectionStatus::target, 200));
         table.getColumns().add(health);
         table.getColumns().add(textColumn("Latency", s -> ConnectionFormat.latency(s.latencyMillis()), 80));
-        table.getColumns().add(textColumn("Checked at", s -> ConnectionFormat.checkedAt(s.checkedAt(), zone), 90));
+        table.getColumns().add(textColumn("Checked at", s -> ConnectionFormat.checkedAt(s.checkedAt(), zone), 105));
         table.getColumns().add(textColumn("Detail", ConnectionStatus::detail, 300));
         return table;
     }

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code io.ferry.app.fx.FxTaskExecutor}).
  */
 public final class ThreadPoolTaskExecutor implements TaskExecutor {
-    private static final Logger log = LoggerFactory.getLogger(ThreadPoolTaskExecutor.class);
 
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -66,7 +65,7 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
             return;
         } catch (Throwable error) {
             if (!cancelled.get()) {
-                log.debug("{} failed", task, error);
+                log().debug("{} failed", task, error);
                 deliver(() -> task.failed(error));
             }
             return;
@@ -81,7 +80,7 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
             callbackExecutor.execute(callback);
         } catch (RuntimeException closed) {
             // The UI is gone (e.g. the FX toolkit has exited while the work finished): nobody to tell.
-            log.debug("Dropped a task callback: {}", closed.toString());
+            log().debug("Dropped a task callback: {}", closed.toString());
         }
     }
 
@@ -89,6 +88,11 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
     public void close() {
         timer.shutdownNow();
         workers.shutdownNow();
+    }
+
+    /** Fetched when first needed, so creating an executor never waits for logging to start. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ThreadPoolTaskExecutor.class);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
