@@ -49,10 +49,8 @@ public class FerryConsole extends Application {
 
     @Override
     public void start(Stage stage) {
-        if (options == null) {
-            init();
-        }
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // The binary stylesheet skips parsing 170 KB of CSS on the way to the first frame.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         ConsoleOptions given = options;
         client = new DeferredEngineClient(() -> clientFactory.create(given.config()));
         tasks = FxTaskExecutor.create();

@@ -35,11 +35,21 @@ public final class FirstFrameTimer {
             scene.removePostLayoutPulseListener(listener[0]);
             long millis = (System.nanoTime() - start) / 1_000_000;
             long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+            long cpuMillis = processCpuMillis();
             // Logging may still be starting (see FerryConsoleLauncher): never make the first frame wait for it.
             CompletableFuture.runAsync(() -> LoggerFactory.getLogger(FirstFrameTimer.class)
-                    .info("first frame after {} ms ({} ms since the JVM started)", millis, sinceJvmStart));
+                    .info("first frame after {} ms ({} ms since the JVM started, {} ms of CPU on all threads)",
+                            millis, sinceJvmStart, cpuMillis));
             onFirstFrame.accept(millis);
         };
         scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /** CPU time makes a measurement on a busy machine comparable: wall time there mostly measures the others. */
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 }

@@ -94,6 +94,7 @@ public final class ConnectionsView {
         health.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().health()));
         health.setCellFactory(column -> new HealthBadgeCell());
         health.setPrefWidth(110);
+        health.setMinWidth(100);
 
         table.getColumns().add(textColumn("Name", ConnectionStatus::name, 140));
         table.getColumns().add(textColumn("Type", ConnectionStatus::type, 90));
@@ -111,6 +112,7 @@ public final class ConnectionsView {
         TableColumn<ConnectionStatus, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 110));
         return column;
     }
 }
