@@ -2,169 +2,116 @@ package io.ferry.app;
 
 import io.ferry.app.shell.EngineState;
 import io.ferry.client.ConnectionStatus;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
-import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import static io.ferry.app.StubEngineClient.down;
 import static io.ferry.app.StubEngineClient.up;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 /**
  * The real console window, driven headless (Monocle) through TestFX. The engine is {@link StubEngineClient},
  * a test double of our own client interface, so this tests the UI only; a console {@code *IT} against the real
- * sandbox (InProcessEngineClient) covers the engine side.
+ * sandbox (InProcessEngineClient) covers the engine side with the same {@link ConsoleDriver}.
  */
-class FerryConsoleTest extends FxRobot {
+class FerryConsoleTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final List<ConnectionStatus> SANDBOX = List.of(
             up("source", "mysql", "127.0.0.1:3306/shop"),
             up("warehouse", "postgresql", "127.0.0.1:5432/dw"),
             down("lake", "s3", "http://127.0.0.1:9000/raw", "Connection refused"));
 
-    private FerryConsole console;
-
-    private void launch(StubEngineClient client) throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        console = (FerryConsole) FxToolkit.setupApplication(
-                () -> new FerryConsole(config -> client, ConsoleOptions.none()));
-    }
+    private ConsoleDriver console;
 
     @AfterEach
     void close() throws TimeoutException {
         if (console != null) {
-            FxToolkit.cleanupApplication(console);
+            console.close();
         }
-        FxToolkit.cleanupStages();
     }
 
     @Test
     void everyNavigationEntryShowsItsPage() throws Exception {
-        launch(StubEngineClient.configured(SANDBOX));
-        assertThat(onFx(() -> ((Stage) window("Ferry")).getTitle())).isEqualTo("Ferry");
-        assertThat(shownPageId()).isEqualTo("page-connections");
+        console = ConsoleDriver.launch(config -> StubEngineClient.configured(SANDBOX));
+        assertThat(console.window("Ferry")).as("the window titled Ferry").isNotNull();
+        assertThat(console.shownPageId()).isEqualTo("page-connections");
 
-        String[][] sections = {
-                {"Replication", "page-replication"},
-                {"General log", "page-general-log"},
-                {"Druid", "page-druid"},
-                {"Cost", "page-cost"},
-                {"Connections", "page-connections"},
-        };
-        for (String[] section : sections) {
-            clickOn(navigationEntry(section[0]));
-            WaitForAsyncUtils.waitForFxEvents();
-            assertThat(shownPageId()).as("page shown after clicking %s", section[0]).isEqualTo(section[1]);
-            assertThat(onFx(() -> shownPage().lookup(".page-title") instanceof Label title ? title.getText() : null))
-                    .isEqualTo(section[0]);
+        Map<String, String> pages = Map.of(
+                "Replication", "page-replication",
+                "General log", "page-general-log",
+                "Druid", "page-druid",
+                "Cost", "page-cost",
+                "Connections", "page-connections");
+        for (String title : List.of("Replication", "General log", "Druid", "Cost", "Connections")) {
+            console.openSection(title);
+            assertThat(console.shownPageId()).as("page shown after clicking %s", title).isEqualTo(pages.get(title));
+            assertThat(console.textInPage(".page-title")).isEqualTo(title);
         }
-        assertThat(onFx(() -> ((Label) shownPage().lookup(".placeholder-tag")))).isNull();
-        clickOn(navigationEntry("Cost"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> ((Label) shownPage().lookup(".placeholder-text")).getText()))
-                .contains("break-even");
+        assertThat(console.textInPage(".placeholder-tag")).as("the connections page is not a placeholder").isNull();
+
+        console.openSection("Cost");
+        assertThat(console.textInPage(".placeholder-tag")).isEqualTo("Not built yet");
+        assertThat(console.textInPage(".placeholder-text")).contains("break-even");
     }
 
     @Test
     void unconfiguredShowsTheSandboxProgressThenTheHealthOfEachConnection() throws Exception {
         StubEngineClient client = StubEngineClient.unconfigured(
                 List.of("Starting MariaDB on port 3306", "Starting PostgreSQL on port 5432"), true, SANDBOX);
-        launch(client);
+        console = ConsoleDriver.launch(config -> client);
 
-        awaitFx(() -> lookup("#sandbox-messages").queryListView().getItems().size() == 3);
-        assertThat(onFx(() -> isShown(lookup("#sandbox-progress").query()))).isTrue();
-        assertThat(onFx(() -> isShown(lookup("#status-progress").query()))).isTrue();
-        assertThat(onFx(() -> List.copyOf(lookup("#sandbox-messages").queryListView().getItems())))
-                .endsWith("Starting PostgreSQL on port 5432");
-        assertThat(onFx(() -> lookup("#status-text").queryLabeled().getText()))
-                .isEqualTo("Starting the sandbox: Starting PostgreSQL on port 5432");
+        console.awaitTrue(WAIT, () -> console.sandboxMessages().size() == 3);
+        assertThat(console.isShown("#sandbox-progress")).isTrue();
+        assertThat(console.isShown("#status-progress")).isTrue();
+        assertThat(console.sandboxMessages()).endsWith("Starting PostgreSQL on port 5432");
+        assertThat(console.text("#status-text")).isEqualTo("Starting the sandbox: Starting PostgreSQL on port 5432");
 
         client.finishSandbox();
 
-        awaitFx(() -> table().getItems().size() == 3 && lookup(".health-badge").queryAll().size() == 3);
-        assertThat(onFx(() -> isShown(lookup("#sandbox-progress").query()))).isFalse();
-        assertThat(onFx(() -> isShown(lookup("#status-progress").query()))).isFalse();
-        assertThat(onFx(() -> lookup(".health-up").queryAll().size())).isEqualTo(2);
-        assertThat(onFx(() -> lookup(".health-down").queryAllAs(Label.class).iterator().next().getText()))
-                .isEqualTo("Down");
-        assertThat(onFx(() -> lookup("#status-text").queryLabeled().getText()))
+        console.awaitTrue(WAIT, () -> console.healthByConnection().size() == 3);
+        assertThat(console.healthByConnection())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("source", "Up", "warehouse", "Up", "lake", "Down"));
+        assertThat(console.badgesWithStyle("health-up")).isEqualTo(2);
+        assertThat(console.badgesWithStyle("health-down")).isEqualTo(1);
+        assertThat(console.isShown("#sandbox-progress")).isFalse();
+        assertThat(console.isShown("#status-progress")).isFalse();
+        assertThat(console.text("#status-text"))
                 .isEqualTo("Engine ready (configuration: sandbox) · 3 connections: 2 up, 1 down");
-        assertThat(onFx(() -> lookup("Connection refused").tryQuery().isPresent())).isTrue();
-        assertThat(console.firstFrameMillis()).as("first frame measured").isGreaterThanOrEqualTo(0);
+        assertThat(console.lookup("Connection refused").tryQuery()).isPresent();
+        assertThat(console.console().firstFrameMillis()).as("first frame measured").isGreaterThanOrEqualTo(0);
     }
 
     @Test
     void checkNowChecksTheConnectionsAgain() throws Exception {
         StubEngineClient client = StubEngineClient.configured(SANDBOX);
-        launch(client);
-        awaitFx(() -> table().getItems().size() == 3 && !lookup("#check-now").queryButton().isDisabled());
+        console = ConsoleDriver.launch(config -> client);
+        console.awaitTrue(WAIT, () -> console.connectionRows().size() == 3
+                && !console.lookup("#check-now").queryButton().isDisabled());
         int before = client.checks();
 
         client.answerChecksWith(SANDBOX.subList(0, 1));
-        clickOn("#check-now");
+        console.clickOn("#check-now");
 
-        awaitFx(() -> table().getItems().size() == 1);
+        console.awaitTrue(WAIT, () -> console.connectionRows().size() == 1);
         assertThat(client.checks()).isGreaterThan(before);
-        assertThat(onFx(() -> lookup("#connections-summary").queryLabeled().getText())).isEqualTo("1 connection: 1 up");
+        assertThat(console.text("#connections-summary")).isEqualTo("1 connection: 1 up");
     }
 
     @Test
     void aFailedStartIsShownWithItsReason() throws Exception {
         StubEngineClient client = StubEngineClient.unconfigured(List.of("Starting MariaDB"), false, SANDBOX);
         client.failSandboxWith(new IllegalStateException("port 3306 is taken by another process"));
-        launch(client);
+        console = ConsoleDriver.launch(config -> client);
 
-        awaitFx(() -> console.mainViewModel().engineStateProperty().get() == EngineState.FAILED);
-        assertThat(onFx(() -> isShown(lookup("#startup-error").query()))).isTrue();
-        assertThat(onFx(() -> lookup("#startup-error").queryLabeled().getText()))
+        console.awaitTrue(WAIT, () -> console.isShown("#startup-error"));
+        assertThat(console.text("#startup-error"))
                 .isEqualTo("Could not start the sandbox: port 3306 is taken by another process");
-    }
-
-    private Node navigationEntry(String title) {
-        return from(lookup("#navigation").queryAs(ListView.class)).lookup(hasText(title)).query();
-    }
-
-    private TableView<?> table() {
-        return lookup("#connections-table").queryTableView();
-    }
-
-    private Pane shownPage() {
-        return (Pane) lookup("#content").queryAs(Pane.class).getChildren().get(0);
-    }
-
-    private String shownPageId() throws Exception {
-        return onFx(() -> shownPage().getId());
-    }
-
-    /** Visible itself and all the way up to the scene. */
-    private static boolean isShown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void awaitFx(Callable<Boolean> condition) {
-        await().atMost(10, TimeUnit.SECONDS).until(() -> onFx(condition));
+        assertThat(console.text("#status-text")).isEqualTo(console.text("#startup-error"));
+        assertThat(console.console().mainViewModel().engineStateProperty().get()).isEqualTo(EngineState.FAILED);
     }
 }
