@@ -60,7 +60,6 @@ public final class ConnectionsView {
 
         Button checkNow = new Button("Check now");
         checkNow.setId("check-now");
-        checkNow.setDefaultButton(false);
         checkNow.disableProperty().bind(viewModel.checkingProperty());
         checkNow.setOnAction(event -> viewModel.refresh());
 

@@ -92,7 +92,7 @@ public final class MainViewModel {
     private void engineReady(EngineInfo info) {
         engineInfo.set(info);
         engineState.set(EngineState.READY);
-        select(CONNECTIONS);
+        // The connections page is the first one shown; a user who went elsewhere meanwhile stays there.
         connections.startAutoRefresh();
     }
 

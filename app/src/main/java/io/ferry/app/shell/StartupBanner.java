@@ -3,6 +3,7 @@ package io.ferry.app.shell;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -39,7 +40,7 @@ final class StartupBanner {
         messages.setPrefHeight(120);
         messages.setFocusTraversable(false);
         // Keep the newest message in view.
-        viewModel.sandboxMessages().addListener((javafx.collections.ListChangeListener<String>) change ->
+        viewModel.sandboxMessages().addListener((ListChangeListener<String>) change ->
                 messages.scrollTo(viewModel.sandboxMessages().size() - 1));
 
         VBox progress = new VBox(8, headline, messages);

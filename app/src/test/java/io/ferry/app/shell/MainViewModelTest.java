@@ -57,7 +57,8 @@ class MainViewModelTest {
         client.finishSandbox();
 
         awaitUi(() -> main.engineStateProperty().get() == EngineState.READY && connections.rows().size() == 2);
-        assertThat(ui.get(() -> main.selectedSectionProperty().get())).isEqualTo(MainViewModel.CONNECTIONS);
+        assertThat(ui.get(() -> main.selectedSectionProperty().get()))
+                .as("the user went to Cost while the sandbox started, and stays there").isEqualTo("Cost");
         assertThat(ui.get(() -> main.statusTextProperty().get()))
                 .isEqualTo("Engine ready (configuration: sandbox) · 2 connections: 2 up");
         assertThat(client.sandboxStarts()).isEqualTo(1);
