@@ -1,0 +1,46 @@
+package io.ferry.app.shell;
+
+import io.ferry.app.connections.ConnectionsView;
+
+import java.util.List;
+
+/**
+ * The navigation of the console, in order: the one place where a page is added. A new job view is one line,
+ * e.g. {@code new Section("Cost", () -> new CostView(new CostViewModel(context.tasks())).root())}.
+ */
+public final class ConsoleSections {
+    private ConsoleSections() {
+    }
+
+    public static List<Section> create(ConsoleContext context) {
+        return List.of(
+                new Section("Replication", () -> PlaceholderView.create("Replication", REPLICATION)),
+                new Section("General log", () -> PlaceholderView.create("General log", GENERAL_LOG)),
+                new Section("Druid", () -> PlaceholderView.create("Druid", DRUID)),
+                new Section("Cost", () -> PlaceholderView.create("Cost", COST)),
+                new Section(MainViewModel.CONNECTIONS, () -> new ConnectionsView(context.connections()).root()));
+    }
+
+    private static final String REPLICATION = "Ferry will copy the tables you choose from MySQL to Redshift "
+            + "(or PostgreSQL) and keep them current: a chunked full load that takes no long locks, then change "
+            + "data capture from the binlog, applied to the warehouse in batches and checkpointed in the same "
+            + "transaction, so a restart neither loses nor doubles a change. This page will show the table "
+            + "mappings, the pre-flight assessment of the source, and the source and apply lag live.";
+
+    private static final String GENERAL_LOG = "Ferry will show the size and growth of mysql.general_log and the "
+            + "day it reaches RDS's own rotation threshold, rotate it now or on a schedule (on RDS through "
+            + "mysql.rds_rotate_general_log run by an event, elsewhere with an atomic RENAME TABLE), archive the "
+            + "rows a rotation would drop, keep the rotation history, and let you search the log and digest it "
+            + "by query fingerprint.";
+
+    private static final String DRUID = "Ferry will re-index closed intervals from the raw nested-JSON event "
+            + "files, so the batch version replaces the real-time segments of the same intervals; follow each "
+            + "task and verify the hand-off and the row counts; run it on a schedule with a history; and show "
+            + "the segment timeline of every datasource with its Kafka supervisor state and lag.";
+
+    private static final String COST = "Ferry will compare what a cluster costs on AWS (on-demand, reserved, "
+            + "savings plans, storage, transfer) with owning the hardware (servers amortised, power and "
+            + "cooling, space, network, people, spares) over the years, with growth, and show the monthly and "
+            + "cumulative costs and the break-even month as a chart and a table. Its first preset is the Druid "
+            + "cluster of an ad-tech company ingesting about 3 billion events a day.";
+}

@@ -1,0 +1,152 @@
+package io.ferry.app;
+
+import io.ferry.client.ConnectionHealth;
+import io.ferry.client.ConnectionStatus;
+import io.ferry.client.EngineClient;
+import io.ferry.client.EngineInfo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A test double of our own {@link EngineClient} interface, for testing UI logic (view models, views) without
+ * an engine. The engine itself is tested against real servers in the engine module; the lead's console
+ * {@code *IT} drives the real sandbox through {@code InProcessEngineClient}.
+ */
+public final class StubEngineClient implements EngineClient {
+    public static final EngineInfo INFO = new EngineInfo("0.1.0-test", "/tmp/ferry-test", "sandbox");
+
+    private volatile boolean configured;
+    private final AtomicReference<List<ConnectionStatus>> statuses = new AtomicReference<>(List.of());
+    private final AtomicReference<RuntimeException> checkFailure = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> sandboxFailure = new AtomicReference<>();
+    private final CountDownLatch sandboxMayFinish;
+    private final List<String> sandboxMessages;
+    private final AtomicInteger checks = new AtomicInteger();
+    private final AtomicInteger sandboxStarts = new AtomicInteger();
+    private volatile CountDownLatch checkGate = new CountDownLatch(0);
+    private volatile boolean closed;
+
+    private StubEngineClient(boolean configured, boolean holdSandbox, List<String> sandboxMessages) {
+        this.configured = configured;
+        this.sandboxMayFinish = new CountDownLatch(holdSandbox ? 1 : 0);
+        this.sandboxMessages = sandboxMessages;
+    }
+
+    /** Configured: no sandbox is started. */
+    public static StubEngineClient configured(List<ConnectionStatus> statuses) {
+        StubEngineClient client = new StubEngineClient(true, false, List.of());
+        client.statuses.set(statuses);
+        return client;
+    }
+
+    /**
+     * Unconfigured: {@link #startSandbox} reports {@code messages}, then waits for {@link #finishSandbox()}
+     * when {@code hold} is true, and adopts {@code statuses}.
+     */
+    public static StubEngineClient unconfigured(List<String> messages, boolean hold, List<ConnectionStatus> statuses) {
+        StubEngineClient client = new StubEngineClient(false, hold, messages);
+        client.statuses.set(statuses);
+        return client;
+    }
+
+    public static ConnectionStatus up(String name, String type, String target) {
+        return new ConnectionStatus(name, type, target, ConnectionHealth.UP, "MariaDB 11.4.5", 12,
+                Instant.parse("2026-01-01T10:00:00Z"));
+    }
+
+    public static ConnectionStatus down(String name, String type, String target, String why) {
+        return new ConnectionStatus(name, type, target, ConnectionHealth.DOWN, why, 2003,
+                Instant.parse("2026-01-01T10:00:00Z"));
+    }
+
+    @Override
+    public EngineInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return configured;
+    }
+
+    @Override
+    public void startSandbox(Consumer<String> progress) {
+        sandboxStarts.incrementAndGet();
+        sandboxMessages.forEach(progress);
+        try {
+            if (!sandboxMayFinish.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the stub sandbox finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        RuntimeException failure = sandboxFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+        configured = true;
+    }
+
+    @Override
+    public List<ConnectionStatus> checkConnections() {
+        checks.incrementAndGet();
+        try {
+            checkGate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException failure = checkFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+        return configured ? statuses.get() : List.of();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    public void finishSandbox() {
+        sandboxMayFinish.countDown();
+    }
+
+    public void failSandboxWith(RuntimeException failure) {
+        sandboxFailure.set(failure);
+    }
+
+    public void failChecksWith(RuntimeException failure) {
+        checkFailure.set(failure);
+    }
+
+    public void answerChecksWith(List<ConnectionStatus> now) {
+        checkFailure.set(null);
+        statuses.set(now);
+    }
+
+    /** Makes checks wait until the returned latch is counted down. */
+    public CountDownLatch holdChecks() {
+        CountDownLatch gate = new CountDownLatch(1);
+        checkGate = gate;
+        return gate;
+    }
+
+    public int checks() {
+        return checks.get();
+    }
+
+    public int sandboxStarts() {
+        return sandboxStarts.get();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}
