@@ -11,10 +11,6 @@ record MariaDbLayout(Path dir) {
         dir = dir.toAbsolutePath().normalize();
     }
 
-    Path baseDir() {
-        return dir.resolve("base");
-    }
-
     Path dataDir() {
         return dir.resolve("data");
     }

@@ -9,8 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
 import java.net.URI;
@@ -94,12 +98,30 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
-    /** An AWS SDK v2 client for this endpoint: endpoint override, path-style, static keys. */
+    /**
+     * An AWS SDK v2 client for this endpoint: endpoint override, path-style, static keys, and checksums only
+     * when required (see below): any S3 client Ferry points at S3Proxy needs the same two settings.
+     */
     public static S3Client newClient(S3Endpoint endpoint) {
         return S3Client.builder()
                 .endpointOverride(endpoint.endpoint())
                 .region(Region.of(endpoint.region()))
                 .forcePathStyle(true)
+                // SDK 2.30+ adds flexible checksums as aws-chunked trailers by default, which S3Proxy 2.6
+                // rejects ("x-amz-content-sha256 header does not match"): only send them when required.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(endpoint.accessKey().reveal(), endpoint.secretKey().reveal())))
+                .build();
+    }
+
+    /** A presigner for this endpoint (path-style), for URLs that work without credentials. */
+    public static S3Presigner newPresigner(S3Endpoint endpoint) {
+        return S3Presigner.builder()
+                .endpointOverride(endpoint.endpoint())
+                .region(Region.of(endpoint.region()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(endpoint.accessKey().reveal(), endpoint.secretKey().reveal())))
                 .build();
