@@ -27,11 +27,11 @@ final class EmbeddedMariaDbLauncher {
         serverArgs.forEach(config::addArg);
         long t0 = System.nanoTime();
         DB db = DB.newEmbeddedDB(config.build());
-        LOG.info("MariaDB data directory installed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("MariaDB data directory installed in {} ms", (System.nanoTime() - t0) / 1_000_000);
         try {
             long t1 = System.nanoTime();
             db.start();
-            LOG.info("mariadbd ready for connections after {} ms", (System.nanoTime() - t1) / 1_000_000);
+            LOG.debug("mariadbd ready for connections after {} ms", (System.nanoTime() - t1) / 1_000_000);
         } catch (Exception e) {
             stopQuietly(db);
             throw e;

@@ -63,7 +63,7 @@ public final class MariaDbServer implements AutoCloseable {
 
         int port = FreePorts.pick();
         List<String> args = serverArgs(layout, isRoot());
-        LOG.info("Starting MariaDB ({}) on port {} in {}", binaries == Binaries.BUNDLED ? "bundled" : "system", port, dir);
+        LOG.debug("Starting MariaDB ({}) on port {} in {}", binaries == Binaries.BUNDLED ? "bundled" : "system", port, dir);
         MariaDbProcess process = binaries == Binaries.BUNDLED
                 ? EmbeddedMariaDbLauncher.start(layout, port, args)
                 : SystemMariaDbLauncher.start(layout, port, args, isRoot());
@@ -91,7 +91,7 @@ public final class MariaDbServer implements AutoCloseable {
                 "--bind-address=127.0.0.1",
                 "--skip-name-resolve",
                 "--server-id=" + SERVER_ID,
-                "--log-bin",
+                "--log-bin=mariadb-bin",
                 "--binlog-format=ROW",
                 "--binlog-row-image=FULL",
                 "--binlog-row-metadata=FULL",
@@ -157,7 +157,7 @@ public final class MariaDbServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        LOG.info("Stopping MariaDB on port {}", endpoint.port());
+        LOG.debug("Stopping MariaDB on port {}", endpoint.port());
         process.stop();
     }
 }

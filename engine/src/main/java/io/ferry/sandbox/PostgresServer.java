@@ -46,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
         Secret password = SecretFiles.generate(24);
         SecretFiles.write(passwordFile, password);
 
-        LOG.info("Starting PostgreSQL on port {} in {}", port, dir);
+        LOG.debug("Starting PostgreSQL on port {} in {}", port, dir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
@@ -110,7 +110,7 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        LOG.info("Stopping PostgreSQL on port {}", endpoint.port());
+        LOG.debug("Stopping PostgreSQL on port {}", endpoint.port());
         postgres.close();
         ServerProcesses.awaitGone(dataDir, "postgres");
     }

@@ -60,7 +60,7 @@ public final class S3Server implements AutoCloseable {
                 .buildView(BlobStoreContext.class);
         int port = FreePorts.pick();
         URI uri = URI.create("http://127.0.0.1:" + port);
-        LOG.info("Starting S3Proxy on port {} over {}", port, storage);
+        LOG.debug("Starting S3Proxy on port {} over {}", port, storage);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(context.getBlobStore())
                 .endpoint(uri)
@@ -133,7 +133,7 @@ public final class S3Server implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        LOG.info("Stopping S3Proxy on {}", endpoint.endpoint());
+        LOG.debug("Stopping S3Proxy on {}", endpoint.endpoint());
         try {
             proxy.stop();
         } finally {
