@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -82,6 +83,11 @@ public final class SandboxExtension implements BeforeAllCallback, ParameterResol
         }
 
         static RunningSandbox start() {
+            // Route java.util.logging (the binlog client's) through SLF4J, so the test output stays one format.
+            if (!SLF4JBridgeHandler.isInstalled()) {
+                SLF4JBridgeHandler.removeHandlersForRootLogger();
+                SLF4JBridgeHandler.install();
+            }
             MariaDbServer.Binaries binaries = Boolean.getBoolean(SYSTEM_MARIADB_PROPERTY)
                     ? MariaDbServer.Binaries.SYSTEM : MariaDbServer.Binaries.BUNDLED;
             try {
