@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The local sandbox: a MariaDB source (binlog on), a PostgreSQL 17 warehouse and an S3 store, started in
@@ -23,16 +26,20 @@ import java.util.function.Consumer;
  */
 public final class Sandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    /** How long close() waits for a server still starting, so that it can be stopped too (Ctrl-C at start-up). */
+    private static final Duration START_WAIT_ON_CLOSE = Duration.ofSeconds(90);
 
     private final Path root;
-    private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    private final Consumer<String> progress;
     private final Thread shutdownHook;
+    /** Servers that are up, most recent first: the order to stop them in. */
+    private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    private final List<Future<?>> starting = new ArrayList<>();
     private MariaDbServer mariadb;
     private PostgresServer postgres;
     private S3Server s3;
     private SandboxEndpoints endpoints;
     private Duration startupTime;
-    private Consumer<String> progress;
     private boolean closed;
 
     private Sandbox(Path root, Consumer<String> progress) {
@@ -47,12 +54,16 @@ public final class Sandbox implements AutoCloseable {
      * and a {@link SandboxStartException} says which failed and why.
      */
     public static Sandbox start(SandboxOptions options, Consumer<String> progress) throws SandboxStartException {
+        return start(options, SandboxServers.real(options), progress);
+    }
+
+    static Sandbox start(SandboxOptions options, SandboxServers servers, Consumer<String> progress) throws SandboxStartException {
         long started = System.nanoTime();
         Sandbox sandbox = new Sandbox(options.root(), progress);
         Runtime.getRuntime().addShutdownHook(sandbox.shutdownHook);
         try {
             SandboxDirectory.prepareClean(options.root());
-            sandbox.startServers(options);
+            sandbox.startServers(options, servers);
             sandbox.startupTime = Duration.ofNanos(System.nanoTime() - started);
             progress.accept("Sandbox ready in " + seconds(sandbox.startupTime) + "; connections in " + sandbox.endpoints.configFile());
             return sandbox;
@@ -65,61 +76,59 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private void startServers(SandboxOptions options) throws Exception {
-        Path secrets = root.resolve("secrets");
+    private void startServers(SandboxOptions options, SandboxServers servers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "ferry-sandbox-start");
             t.setDaemon(true);
             return t;
         });
         try {
-            String mariaKind = options.mariaDbBinaries() == MariaDbServer.Binaries.BUNDLED
-                    ? "bundled MariaDB 11.4" : "system mariadbd";
-            Future<MariaDbServer> maria = pool.submit(timed("MariaDB (" + mariaKind + ")", () -> MariaDbServer.start(
-                    root.resolve("mariadb"), options.mariaDbBinaries(), secrets.resolve("sandbox-mariadb.password")),
-                    s -> s.endpoint().port()));
-            Future<PostgresServer> pg = pool.submit(timed("PostgreSQL 17", () -> PostgresServer.start(
-                    root.resolve("postgres"), secrets.resolve("sandbox-postgres.password")),
-                    s -> s.endpoint().port()));
-            Future<S3Server> store = pool.submit(timed("S3 (S3Proxy)", () -> S3Server.start(root.resolve("s3"),
-                    secrets.resolve("sandbox-s3.access-key"), secrets.resolve("sandbox-s3.secret-key")),
-                    s -> s.endpoint().endpoint().getPort()));
+            String mariaKind = options.mariaDbBinaries() == MariaDbServer.Binaries.BUNDLED ? "bundled MariaDB 11.4" : "system mariadbd";
+            Future<MariaDbServer> maria = submit(pool, "MariaDB (" + mariaKind + ")", servers.mariadb(), s -> s.endpoint().port());
+            Future<PostgresServer> pg = submit(pool, "PostgreSQL 17", servers.postgres(), s -> s.endpoint().port());
+            Future<S3Server> store = submit(pool, "S3 (S3Proxy)", servers.s3(), s -> s.endpoint().endpoint().getPort());
 
-            // Collect every outcome before deciding, so that whatever did start is known and gets stopped.
+            // Every outcome is collected before deciding; whatever did start is already registered for stopping.
             List<String> failures = new ArrayList<>();
             mariadb = collect(maria, "MariaDB", failures);
             postgres = collect(pg, "PostgreSQL", failures);
             s3 = collect(store, "S3", failures);
-            if (mariadb != null) {
-                stopOrder.add(0, mariadb);
-            }
-            if (postgres != null) {
-                stopOrder.add(0, postgres);
-            }
-            if (s3 != null) {
-                stopOrder.add(0, s3);
-            }
             if (!failures.isEmpty()) {
                 throw new SandboxStartException("The sandbox could not start: " + String.join("; ", failures)
                         + ". Server files and logs are in " + root, null);
             }
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
-        Path configFile = SandboxConfigFile.write(root.resolve("ferry.yaml"),
-                mariadb.endpoint(), postgres.endpoint(), s3.endpoint());
+        Path configFile = SandboxConfigFile.write(root.resolve("ferry.yaml"), mariadb.endpoint(), postgres.endpoint(), s3.endpoint());
         endpoints = new SandboxEndpoints(mariadb.endpoint(), postgres.endpoint(), s3.endpoint(), configFile);
     }
 
-    private <T> Callable<T> timed(String name, Callable<T> start, java.util.function.ToIntFunction<T> port) {
-        return () -> {
+    private <T extends AutoCloseable> Future<T> submit(ExecutorService pool, String name, SandboxServers.Start<T> start,
+                                                       ToIntFunction<T> port) {
+        Future<T> future = pool.submit(() -> {
             long t0 = System.nanoTime();
             progress.accept("Starting " + name + "...");
-            T server = start.call();
+            T server = start.start(root);
+            registerStarted(server);
             progress.accept(name + " ready on 127.0.0.1:" + port.applyAsInt(server)
                     + " (" + seconds(Duration.ofNanos(System.nanoTime() - t0)) + ")");
             return server;
-        };
+        });
+        synchronized (starting) {
+            starting.add(future);
+        }
+        return future;
+    }
+
+    private void registerStarted(AutoCloseable server) throws Exception {
+        synchronized (stopOrder) {
+            if (!closed) {
+                stopOrder.add(0, server);
+                return;
+            }
+        }
+        server.close(); // the sandbox was closed while this server was starting
     }
 
     private static <T> T collect(Future<T> future, String name, List<String> failures) throws InterruptedException {
@@ -162,14 +171,24 @@ public final class Sandbox implements AutoCloseable {
         return startupTime;
     }
 
-    /** Stops S3, PostgreSQL, then MariaDB; every one is attempted even if another fails. Idempotent. */
+    /**
+     * Stops S3, PostgreSQL, then MariaDB (reverse order of start-up); every one is attempted even if another
+     * fails, and a server still starting is waited for and stopped too. Idempotent.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        List<AutoCloseable> toStop;
+        synchronized (stopOrder) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        for (AutoCloseable server : stopOrder) {
+        awaitStarting();
+        synchronized (stopOrder) {
+            toStop = List.copyOf(stopOrder);
+        }
+        for (AutoCloseable server : ordered(toStop)) {
             try {
                 server.close();
             } catch (Exception e) {
@@ -179,9 +198,40 @@ public final class Sandbox implements AutoCloseable {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
-            // called from the hook itself
+            // called from the hook itself, or during JVM shutdown
         }
         progress.accept("Sandbox stopped");
+    }
+
+    /** S3 first, MariaDB last, whatever order they finished starting in. */
+    private static List<AutoCloseable> ordered(List<AutoCloseable> servers) {
+        List<AutoCloseable> ordered = new ArrayList<>();
+        servers.stream().filter(S3Server.class::isInstance).forEach(ordered::add);
+        servers.stream().filter(PostgresServer.class::isInstance).forEach(ordered::add);
+        servers.stream().filter(MariaDbServer.class::isInstance).forEach(ordered::add);
+        servers.stream().filter(s -> !ordered.contains(s)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private void awaitStarting() {
+        List<Future<?>> futures;
+        synchronized (starting) {
+            futures = List.copyOf(starting);
+        }
+        long deadline = System.nanoTime() + START_WAIT_ON_CLOSE.toNanos();
+        for (Future<?> future : futures) {
+            try {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | CancellationException failedToStart) {
+                // nothing to stop
+            } catch (TimeoutException e) {
+                LOG.warn("A sandbox server was still starting after {} s; it may be left running under {}",
+                        START_WAIT_ON_CLOSE.toSeconds(), root);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void closeQuietly() {
