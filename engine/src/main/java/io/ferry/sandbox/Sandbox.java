@@ -41,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
     private SandboxEndpoints endpoints;
     private Duration startupTime;
     private boolean closed;
+    private volatile boolean stoppedByShutdown;
 
     private Sandbox(Path root, Consumer<String> progress) {
         this.root = root;
@@ -69,6 +70,10 @@ public final class Sandbox implements AutoCloseable {
             return sandbox;
         } catch (SandboxStartException e) {
             sandbox.close();
+            if (sandbox.stoppedByShutdown) {
+                throw new SandboxStartException("The sandbox was stopped while starting (Ctrl-C or JVM shutdown); "
+                        + "nothing is left running", e);
+            }
             throw e;
         } catch (Exception e) {
             sandbox.close();
@@ -235,6 +240,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        stoppedByShutdown = true;
         try {
             close();
         } catch (RuntimeException e) {
