@@ -22,7 +22,9 @@ final class SandboxDirectory {
             if (!Files.isDirectory(root)) {
                 throw new IOException(root + " is a file, not a directory; choose another sandbox directory");
             }
-            List<ProcessHandle> running = ServerProcesses.runningWith(root);
+            // A server of a sandbox still running here names its data directory on its command line.
+            List<ProcessHandle> running = new java.util.ArrayList<>(ServerProcesses.runningWith(root.resolve("mariadb").resolve("data")));
+            running.addAll(ServerProcesses.runningWith(root.resolve("postgres").resolve("data")));
             if (!running.isEmpty()) {
                 throw new IOException("A sandbox is already running in " + root + " (pid "
                         + running.get(0).pid() + "); stop it (Ctrl-C) or choose another directory");
