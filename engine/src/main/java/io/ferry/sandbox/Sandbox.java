@@ -42,6 +42,7 @@ public final class Sandbox implements AutoCloseable {
     private Duration startupTime;
     private boolean closed;
     private volatile boolean stoppedByShutdown;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private Sandbox(Path root, Consumer<String> progress) {
         this.root = root;
@@ -182,13 +183,24 @@ public final class Sandbox implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<AutoCloseable> toStop;
+        boolean first;
         synchronized (stopOrder) {
-            if (closed) {
-                return;
-            }
+            first = !closed;
             closed = true;
         }
+        if (!first) {
+            awaitStopped(); // another thread (the shutdown hook, say) is stopping: return only once it is done
+            return;
+        }
+        try {
+            stopAll();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void stopAll() {
+        List<AutoCloseable> toStop;
         awaitStarting();
         synchronized (stopOrder) {
             toStop = List.copyOf(stopOrder);
@@ -206,6 +218,14 @@ public final class Sandbox implements AutoCloseable {
             // called from the hook itself, or during JVM shutdown
         }
         progress.accept("Sandbox stopped");
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** S3 first, MariaDB last, whatever order they finished starting in. */
