@@ -1,13 +1,150 @@
 package io.ferry.cli;
 
+import io.ferry.sandbox.DatabaseEndpoint;
+import io.ferry.sandbox.MariaDbServer;
+import io.ferry.sandbox.OltpWorkload;
+import io.ferry.sandbox.S3Endpoint;
+import io.ferry.sandbox.Sandbox;
+import io.ferry.sandbox.SandboxEndpoints;
+import io.ferry.sandbox.SandboxOptions;
+import io.ferry.sandbox.WorkloadCounts;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder: filled in by the sandbox work. */
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ferry sandbox}: starts the local sandbox (MariaDB with the binlog on, PostgreSQL 17, S3), prints how to
+ * connect, runs the synthetic OLTP workload with a status line every 10 s, and stops everything on Ctrl-C.
+ */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Starts a local MariaDB (binlog on), PostgreSQL 17 and S3 store with a synthetic workload; Ctrl-C stops them.")
-public final class SandboxCommand implements Runnable {
+public final class SandboxCommand implements Callable<Integer> {
+    static final long WORKLOAD_SEED = 42;
+    private static final long STATUS_EVERY_SECONDS = 10;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Sandbox directory, wiped at every start (default: ~/.ferry/sandbox).")
+    Path dir = SandboxOptions.defaultRoot();
+
+    @Option(names = "--rate", paramLabel = "ROWS_PER_SECOND", defaultValue = "200",
+            description = "Rows per second the OLTP workload writes into MariaDB (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--no-workload", description = "Start the servers only, without the OLTP workload.")
+    boolean noWorkload;
+
+    @Option(names = "--system-mariadb",
+            description = "Run the machine's /usr/sbin/mariadbd instead of the bundled MariaDB 11.4 (starts faster).")
+    boolean systemMariaDb;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("not yet built");
+    public Integer call() throws Exception {
+        if (!noWorkload && !(rate > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rate must be a positive number of rows per second, got " + rate + " (or use --no-workload)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SandboxOptions options = new SandboxOptions(dir,
+                systemMariaDb ? MariaDbServer.Binaries.SYSTEM : MariaDbServer.Binaries.BUNDLED);
+        out.println("Starting the Ferry sandbox in " + options.root() + " ...");
+        out.flush();
+
+        Sandbox sandbox = Sandbox.start(options, message -> {
+            out.println("  " + message);
+            out.flush();
+        });
+        OltpWorkload workload = noWorkload ? null : new OltpWorkload(sandbox.endpoints().mariadb(), rate, WORKLOAD_SEED);
+        CountDownLatch stopping = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out, sandbox, workload, stopping), "ferry-sandbox-stop"));
+
+        printConnections(out, sandbox);
+        if (workload != null) {
+            workload.start();
+            out.printf(Locale.ROOT, "Workload: %.0f rows/s of inserts, updates and deletes into shop (%s). Ctrl-C stops everything.%n",
+                    rate, String.join(", ", io.ferry.sandbox.OltpSchema.TABLES));
+        } else {
+            out.println("No workload. Ctrl-C stops everything.");
+        }
+        out.flush();
+
+        WorkloadCounts previous = workload == null ? null : workload.counts();
+        while (!stopping.await(STATUS_EVERY_SECONDS, TimeUnit.SECONDS)) {
+            if (workload != null) {
+                WorkloadCounts now = workload.counts();
+                out.println(statusLine(now, previous, workload.lastError()));
+                out.flush();
+                previous = now;
+            }
+        }
+        return 0;
+    }
+
+    private static void stop(PrintWriter out, Sandbox sandbox, OltpWorkload workload, CountDownLatch stopping) {
+        stopping.countDown();
+        out.println();
+        out.println("Stopping the sandbox ...");
+        out.flush();
+        try {
+            if (workload != null) {
+                workload.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sandbox.close();
+        out.println("All sandbox servers stopped; their files stay in " + sandbox.root() + " until the next start.");
+        out.flush();
+    }
+
+    static String statusLine(WorkloadCounts now, WorkloadCounts previous, String lastError) {
+        double perSecond = (now.rows() - previous.rows()) / (double) STATUS_EVERY_SECONDS;
+        String line = String.format(Locale.ROOT, "[%s] workload: %,d inserts, %,d updates, %,d deletes in %,d transactions (%.0f rows/s), %d errors",
+                LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), now.inserts(), now.updates(), now.deletes(),
+                now.transactions(), perSecond, now.errors());
+        return now.errors() > previous.errors() && lastError != null ? line + "; last: " + lastError : line;
+    }
+
+    private static void printConnections(PrintWriter out, Sandbox sandbox) {
+        SandboxEndpoints e = sandbox.endpoints();
+        DatabaseEndpoint maria = e.mariadb();
+        DatabaseEndpoint pg = e.postgres();
+        S3Endpoint s3 = e.s3();
+        out.println();
+        out.println("Ferry sandbox ready in " + String.format(Locale.ROOT, "%.1f s", sandbox.startupTime().toMillis() / 1000.0)
+                + ". Passwords are in files readable only by you.");
+        out.println();
+        out.printf("MariaDB (source: binlog ROW, full images and metadata, GTID)   %s:%d   user %s   database %s%n",
+                maria.host(), maria.port(), maria.user(), maria.database());
+        out.println("  password file: " + maria.passwordFile());
+        out.printf("  mariadb --skip-ssl -h %s -P %d -u %s -p\"$(cat %s)\" %s%n",
+                maria.host(), maria.port(), maria.user(), ShellQuote.quote(maria.passwordFile().toString()), maria.database());
+        out.println();
+        out.printf("PostgreSQL 17 (warehouse)   %s:%d   user %s   database %s%n", pg.host(), pg.port(), pg.user(), pg.database());
+        out.println("  password file: " + pg.passwordFile());
+        out.printf("  PGPASSWORD=\"$(cat %s)\" psql -h %s -p %d -U %s %s%n",
+                ShellQuote.quote(pg.passwordFile().toString()), pg.host(), pg.port(), pg.user(), pg.database());
+        out.println();
+        out.printf("S3 (S3Proxy)   %s   bucket %s   region %s   path-style, signature v4%n", s3.endpoint(), s3.bucket(), s3.region());
+        out.println("  access key file: " + s3.accessKeyFile());
+        out.println("  secret key file: " + s3.secretKeyFile());
+        out.printf("  AWS_ACCESS_KEY_ID=\"$(cat %s)\" AWS_SECRET_ACCESS_KEY=\"$(cat %s)\" aws --endpoint-url %s --region %s s3 ls s3://%s/%n",
+                ShellQuote.quote(s3.accessKeyFile().toString()), ShellQuote.quote(s3.secretKeyFile().toString()),
+                s3.endpoint(), s3.region(), s3.bucket());
+        out.println();
+        out.println("Ferry configuration for these connections: " + e.configFile());
+        out.println("  ./ferry check --config " + ShellQuote.quote(e.configFile().toString()));
+        out.println();
     }
 }
