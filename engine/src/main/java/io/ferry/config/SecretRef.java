@@ -81,5 +81,5 @@ public sealed interface SecretRef permits SecretRef.Env, SecretRef.File, SecretR
     }
 
     Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    Pattern ARN = Pattern.compile("(arn:aws:secretsmanager:([a-z0-9-]+):\\d{12}:secret:[A-Za-z0-9/_+=.@-]+)(?:#([A-Za-z0-9_.-]+))?");
+    Pattern ARN = Pattern.compile("(arn:aws:secretsmanager:([a-z0-9-]+):\\d{12}:secret:[A-Za-z0-9/_+=.@!-]+)(?:#([A-Za-z0-9_.-]+))?");
 }
