@@ -1,0 +1,62 @@
+package io.ferry.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The ferry.yaml that describes a sandbox's connections. Secrets appear only as {@code file:} references to
+ * the 0600 files under {@code secrets/}, never as values.
+ */
+public final class SandboxConfigFile {
+    public static final String MARIADB = "sandbox-mariadb";
+    public static final String POSTGRES = "sandbox-postgres";
+    public static final String S3 = "sandbox-s3";
+
+    private SandboxConfigFile() {
+    }
+
+    public static String render(DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("# Written by `ferry sandbox`: the connections of the local sandbox. Passwords are in files (0600).\n");
+        yaml.append("connections:\n");
+        database(yaml, MARIADB, "mysql", mariadb);
+        database(yaml, POSTGRES, "postgresql", postgres);
+        yaml.append("  ").append(S3).append(":\n");
+        field(yaml, "type", "s3");
+        field(yaml, "endpoint", s3.endpoint().toString());
+        field(yaml, "region", s3.region());
+        field(yaml, "bucket", s3.bucket());
+        field(yaml, "pathStyle", "true");
+        field(yaml, "accessKey", "file:" + s3.accessKeyFile());
+        field(yaml, "secretKey", "file:" + s3.secretKeyFile());
+        return yaml.toString();
+    }
+
+    public static Path write(Path file, DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3) throws IOException {
+        Files.writeString(file, render(mariadb, postgres, s3));
+        return file.toAbsolutePath();
+    }
+
+    private static void database(StringBuilder yaml, String name, String type, DatabaseEndpoint db) {
+        yaml.append("  ").append(name).append(":\n");
+        field(yaml, "type", type);
+        field(yaml, "host", db.host());
+        field(yaml, "port", Integer.toString(db.port()));
+        field(yaml, "user", db.user());
+        field(yaml, "password", "file:" + db.passwordFile());
+        field(yaml, "database", db.database());
+    }
+
+    private static void field(StringBuilder yaml, String key, String value) {
+        yaml.append("    ").append(key).append(": ").append(scalar(value)).append('\n');
+    }
+
+    /** Plain when safe, else double-quoted (a sandbox path with spaces, '#' or ': ' must still parse). */
+    static String scalar(String value) {
+        if (value.matches("[A-Za-z0-9_./:@-]+") && !value.contains(": ")) {
+            return value;
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
