@@ -28,28 +28,42 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /** The configuration in {@code file}, or a {@link ConfigException} with every problem found in it. */
     public static FerryConfig load(Path file) {
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw single(file, "no such file; write one (see resources/ferry.example.yaml) or pass --config");
-        } catch (IOException e) {
-            throw single(file, "cannot be read: " + e.getMessage());
-        }
-        return parse(yaml, file);
+        return read(file).orThrow();
     }
 
     /** Parses YAML text; {@code file} names it in problems, and its folder anchors relative paths. */
     public static FerryConfig parse(String yaml, Path file) {
+        return readText(yaml, file).orThrow();
+    }
+
+    /**
+     * Reads {@code file} without throwing: every problem, and the parts that are valid (the connections that
+     * have no problem), so that {@code ferry check} can report the problems and still try those connections.
+     */
+    public static LoadedConfig read(Path file) {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return single(file, "no such file; write one (see resources/ferry.example.yaml) or pass --config");
+        } catch (IOException e) {
+            return single(file, "cannot be read: " + e.getMessage());
+        }
+        return readText(yaml, file);
+    }
+
+    /** {@link #read(Path)} for YAML text. */
+    public static LoadedConfig readText(String yaml, Path file) {
         try (Reader reader = new StringReader(yaml)) {
             return bind(reader, file);
         } catch (IOException e) {
-            throw single(file, "cannot be read: " + e.getMessage());
+            return single(file, "cannot be read: " + e.getMessage());
         }
     }
 
-    private static FerryConfig bind(Reader reader, Path file) throws IOException {
+    private static LoadedConfig bind(Reader reader, Path file) throws IOException {
         Path baseDir = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("/"));
         Problems problems = new Problems(file);
         YamlTreeReader treeReader = new YamlTreeReader();
@@ -58,14 +72,14 @@ public final class ConfigLoader {
             root = treeReader.read(reader);
         } catch (YamlTreeReader.SyntaxError e) {
             problems.add(e.location, "", e.getMessage());
-            throw new ConfigException(file, problems.sorted());
+            return new LoadedConfig(empty(file, baseDir), problems.sorted());
         }
         treeReader.duplicateKeys().forEach(d -> problems.add(d.location(), d.keyPath(), d.message()));
         if (root.isEmpty() || !(root.get() instanceof Mapping top)) {
             problems.add(root.map(YamlNode::location).orElse(new Location(1, 1)), "",
                     "expected a mapping with the keys dataDir, connections, jobs; found "
                             + root.map(YamlNode::describe).orElse("an empty file"));
-            throw new ConfigException(file, problems.sorted());
+            return new LoadedConfig(empty(file, baseDir), problems.sorted());
         }
 
         MappingReader r = new MappingReader(top, "", "ferry.yaml", problems, baseDir);
@@ -74,10 +88,11 @@ public final class ConfigLoader {
         jobs(r, problems);
         r.rejectUnknownKeys();
 
-        if (!problems.isEmpty()) {
-            throw new ConfigException(file, problems.sorted());
-        }
-        return new FerryConfig(file, dataDir, connections);
+        return new LoadedConfig(new FerryConfig(file, dataDir, connections), problems.sorted());
+    }
+
+    private static FerryConfig empty(Path file, Path baseDir) {
+        return new FerryConfig(file, Paths.expand(FerryConfig.DEFAULT_DATA_DIR, baseDir), Map.of());
     }
 
     private static Map<String, ConnectionConfig> connections(MappingReader r, Problems problems, Path baseDir) {
@@ -113,7 +128,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static ConfigException single(Path file, String message) {
-        return new ConfigException(file, List.of(new ConfigProblem(file, 0, 0, "", message)));
+    private static LoadedConfig single(Path file, String message) {
+        Path baseDir = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("/"));
+        return new LoadedConfig(empty(file, baseDir), List.of(new ConfigProblem(file, 0, 0, "", message)));
     }
 }

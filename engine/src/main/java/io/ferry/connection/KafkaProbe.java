@@ -27,7 +27,7 @@ final class KafkaProbe implements Probe<KafkaConnectionConfig> {
             }
         }
         int n = c.bootstrapServers().size();
-        return (n == 1 ? "bootstrap server" : "all " + n + " bootstrap servers")
-                + " accept TCP connections (only reachability was checked, not the Kafka protocol)";
+        return (n == 1 ? "bootstrap server accepts" : "all " + n + " bootstrap servers accept")
+                + " TCP connections (only reachability was checked, not the Kafka protocol)";
     }
 }

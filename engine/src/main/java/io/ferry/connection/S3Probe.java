@@ -36,6 +36,8 @@ final class S3Probe implements Probe<S3ConnectionConfig> {
                         .retryStrategy(AwsRetryStrategy.doNotRetry()));
         c.endpoint().ifPresent(builder::endpointOverride);
         String where = c.endpoint().map(Object::toString).orElse("S3 in " + c.region());
+        String hostPort = c.endpoint().map(u -> NetworkFailures.hostPort(u.getHost(), u.getPort() > 0 ? u.getPort()
+                : "https".equals(u.getScheme()) ? 443 : 80)).orElse("s3." + c.region() + ".amazonaws.com:443");
         try (S3Client s3 = builder.build()) {
             s3.headBucket(b -> b.bucket(c.bucket()));
             return "bucket " + c.bucket() + " reachable at " + where;
@@ -53,7 +55,7 @@ final class S3Probe implements Probe<S3ConnectionConfig> {
                 throw new CheckFailure("no AWS credentials: write accessKey/secretKey references, or set up the"
                         + " default AWS credential chain (AWS_ACCESS_KEY_ID, ~/.aws/credentials, instance role)");
             }
-            throw new CheckFailure(NetworkFailures.explain(e, where, host, timeout)
+            throw new CheckFailure(NetworkFailures.explain(e, hostPort, host, timeout)
                     .orElse("S3 at " + where + " cannot be used: " + e.getMessage()));
         }
     }

@@ -37,9 +37,10 @@ final class WarehouseProbe implements Probe<WarehouseConnectionConfig> {
         Properties props = new Properties();
         props.setProperty("user", c.user());
         password.ifPresent(p -> props.setProperty("password", p.reveal()));
-        props.setProperty("sslmode", c.tls().yamlName());
         if (isRedshift) {
-            props.setProperty("ssl", String.valueOf(c.tls() != TlsMode.DISABLE));
+            redshiftTls(c.tls(), props);
+        } else {
+            props.setProperty("sslmode", c.tls().yamlName());
         }
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
         props.setProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds() * 2)));
@@ -62,6 +63,24 @@ final class WarehouseProbe implements Probe<WarehouseConnectionConfig> {
             return version + ", " + tls + (isRedshift ? " (through the Redshift driver)" : "");
         } catch (SQLException e) {
             throw new CheckFailure(explain(e, c));
+        }
+    }
+
+    /**
+     * The Redshift driver knows only "no TLS" (ssl=false) and TLS with verify-ca/verify-full; it cannot fall back
+     * to plain. Redshift always offers TLS, so prefer and require both mean TLS without certificate checks.
+     */
+    private static void redshiftTls(TlsMode tls, Properties props) {
+        switch (tls) {
+            case DISABLE -> props.setProperty("ssl", "false");
+            case PREFER, REQUIRE -> {
+                props.setProperty("ssl", "true");
+                props.setProperty("sslfactory", "com.amazon.redshift.ssl.NonValidatingFactory");
+            }
+            case VERIFY_CA, VERIFY_FULL -> {
+                props.setProperty("ssl", "true");
+                props.setProperty("sslmode", tls.yamlName());
+            }
         }
     }
 
