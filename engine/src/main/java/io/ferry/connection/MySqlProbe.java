@@ -42,7 +42,7 @@ final class MySqlProbe implements Probe<MySqlConnectionConfig> {
         // caching_sha2_password over a plain connection needs the server's RSA key
         props.setProperty("allowPublicKeyRetrieval", String.valueOf(!c.tls().requiresTls()));
         props.setProperty("connectTimeout", String.valueOf(timeout.toMillis()));
-        props.setProperty("socketTimeout", String.valueOf(timeout.toMillis() * 2));
+        props.setProperty("socketTimeout", String.valueOf(timeout.toMillis()));
         props.setProperty("connectionAttributes", "program_name:ferry");
         try (Connection connection = driver.connect(url, props); Statement st = connection.createStatement()) {
             String version;

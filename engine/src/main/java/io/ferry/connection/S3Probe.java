@@ -32,7 +32,7 @@ final class S3Probe implements Probe<S3ConnectionConfig> {
                 .region(Region.of(c.region()))
                 .forcePathStyle(c.pathStyle())
                 .credentialsProvider(credentials(c.keys()))
-                .overrideConfiguration(o -> o.apiCallTimeout(timeout.multipliedBy(2)).apiCallAttemptTimeout(timeout)
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout).apiCallAttemptTimeout(timeout)
                         .retryStrategy(AwsRetryStrategy.doNotRetry()));
         c.endpoint().ifPresent(builder::endpointOverride);
         String where = c.endpoint().map(Object::toString).orElse("S3 in " + c.region());

@@ -43,8 +43,8 @@ final class WarehouseProbe implements Probe<WarehouseConnectionConfig> {
             props.setProperty("sslmode", c.tls().yamlName());
         }
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
-        props.setProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds() * 2)));
-        props.setProperty("socketTimeout", String.valueOf(Math.max(1, timeout.toSeconds() * 2)));
+        props.setProperty("loginTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+        props.setProperty("socketTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
         props.setProperty("ApplicationName", "ferry");
         Driver driver = isRedshift ? redshift : postgres;
         try (Connection connection = driver.connect(url, props); Statement st = connection.createStatement()) {
@@ -115,6 +115,9 @@ final class WarehouseProbe implements Probe<WarehouseConnectionConfig> {
         if (message.contains("no pg_hba.conf entry") && (message.contains("no encryption") || message.contains("SSL off"))) {
             return "TLS required by the server " + where + " (pg_hba.conf has no entry for " + c.user()
                     + " without TLS): set tls: require, or ask for a pg_hba.conf entry for this host";
+        }
+        if (message.contains("Connection attempt timed out")) { // the driver's loginTimeout fired
+            return "timed out after " + NetworkFailures.seconds(timeout) + " waiting for " + where + " to answer";
         }
         if (state.equals("28000")) {
             return "authentication failed for " + c.user() + "@" + where + ": " + message;

@@ -32,6 +32,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +172,49 @@ class ConnectionCheckerIT {
 
         assertThat(postgres.detail()).isEqualTo("TLS not offered by the server 127.0.0.1:" + pg.port()
                 + ", but the connection says tls: require");
+    }
+
+    @Test
+    void tlsRequiredByTheServerButDisabledInTheConnection() throws Exception {
+        try (Connection admin = maria.connect(); Statement st = admin.createStatement()) {
+            st.execute("SET GLOBAL require_secure_transport = ON");
+            try {
+                CheckResult plain = checker().check(mysql(maria.host(), maria.port(), Optional.of(mariaPassword()),
+                        maria.database(), TlsMode.DISABLE));
+                CheckResult tls = checker().check(mysql(maria.host(), maria.port(), Optional.of(mariaPassword()),
+                        maria.database(), TlsMode.REQUIRE));
+
+                assertThat(plain.detail()).isEqualTo("TLS required by the server 127.0.0.1:" + maria.port()
+                        + " (require_secure_transport): set tls: require");
+                assertThat(tls.ok()).as(tls.detail()).isTrue();
+                assertThat(tls.detail()).matches("MariaDB .*, TLSv1\\.[23]");
+            } finally {
+                st.execute("SET GLOBAL require_secure_transport = OFF");
+            }
+        }
+    }
+
+    /** A listener that accepts connections and never says a word: what a hung server looks like. */
+    @Test
+    void aServerThatNeverAnswersTimesOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = silent.getLocalPort();
+            ConnectionChecker quick = new ConnectionChecker(new SecretResolver(name -> null,
+                    new AwsSecretsManagerReader(Optional.empty(), null)), Duration.ofSeconds(1), Clock.systemUTC());
+
+            List<CheckResult> results = quick.checkAll(List.of(
+                    mysql("127.0.0.1", port, Optional.empty(), "shop", TlsMode.PREFER),
+                    postgres("127.0.0.1", port, Optional.empty(), "dw", TlsMode.DISABLE),
+                    new DruidConnectionConfig("druid", URI.create("http://127.0.0.1:" + port),
+                            URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port))));
+
+            assertThat(results).extracting(CheckResult::detail).containsExactly(
+                    "timed out after 1 s waiting for 127.0.0.1:" + port + " to answer",
+                    "timed out after 1 s waiting for 127.0.0.1:" + port + " to answer",
+                    "coordinator/broker/overlord http://127.0.0.1:" + port + ": timed out after 1 s waiting for"
+                            + " 127.0.0.1:" + port + " to answer");
+            assertThat(results).allSatisfy(r -> assertThat(r.latency()).isLessThan(Duration.ofSeconds(4)));
+        }
     }
 
     @Test
