@@ -94,7 +94,11 @@ final class MappingReader {
             fail(s, key, "expected true or false, found " + quoted(s));
             return defaultValue;
         }
-        return Boolean.parseBoolean(s.text());
+        // YAML 1.1 spellings (yes/on) reach us as booleans too
+        return switch (s.text().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "y", "on" -> true;
+            default -> false;
+        };
     }
 
     /** One of a fixed set of words; {@code choices} maps each word to its value, in the order to list them. */

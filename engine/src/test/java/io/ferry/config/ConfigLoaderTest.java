@@ -59,7 +59,7 @@ class ConfigLoaderTest {
                     endpoint: http://127.0.0.1:9000
                     region: us-east-1
                     bucket: ferry-staging
-                    pathStyle: true
+                    pathStyle: yes
                   druid:
                     type: druid
                     coordinatorUrl: http://127.0.0.1:8081
@@ -81,6 +81,7 @@ class ConfigLoaderTest {
         S3ConnectionConfig lake = (S3ConnectionConfig) config.connection("lake").orElseThrow();
         assertThat(lake.endpoint()).contains(URI.create("http://127.0.0.1:9000"));
         assertThat(lake.keys()).isEmpty();
+        assertThat(lake.pathStyle()).isTrue();
         DruidConnectionConfig druid = (DruidConnectionConfig) config.connection("druid").orElseThrow();
         assertThat(druid.overlordUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
         assertThat(((KafkaConnectionConfig) config.connection("events").orElseThrow()).bootstrapServers())
