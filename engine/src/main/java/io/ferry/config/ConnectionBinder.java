@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns one {@code connections.<name>} mapping into its {@link ConnectionConfig}, reporting every problem. */
 final class ConnectionBinder {
@@ -40,6 +42,7 @@ final class ConnectionBinder {
                 problems.add(mapping.location(), path + ".type", "missing required key (one of "
                         + String.join(", ", TYPES.keySet()) + ")");
             }
+            rejectKeysOfNoType(mapping, path);
             return Optional.empty();
         }
         MappingReader r = new MappingReader(mapping, path, article(type) + " " + type.yamlName() + " connection", problems, baseDir);
@@ -54,6 +57,40 @@ final class ConnectionBinder {
         };
         r.rejectUnknownKeys();
         return r.valid() ? config : Optional.empty();
+    }
+
+    /**
+     * Without a known type the allowed keys are unknown, but a key that no type allows is wrong whatever the
+     * type will be: report those now rather than after the type is fixed.
+     */
+    private void rejectKeysOfNoType(Mapping mapping, String path) {
+        Set<String> anyType = new LinkedHashSet<>();
+        for (ConnectionType type : ConnectionType.values()) {
+            anyType.addAll(keysOf(type));
+        }
+        for (YamlNode.Entry entry : mapping.entries().values()) {
+            if (!anyType.contains(entry.key())) {
+                String hint = Suggestions.closest(entry.key(), anyType).map(c -> "did you mean '" + c + "'? ").orElse("");
+                problems.add(entry.keyLocation(), path + "." + entry.key(), "unknown key; " + hint
+                        + "no type of connection has it");
+            }
+        }
+    }
+
+    /** The keys a type allows, learnt by binding an empty mapping (so the list cannot drift from the binder). */
+    private Set<String> keysOf(ConnectionType type) {
+        Mapping empty = new Mapping(YamlNode.Location.UNKNOWN, Map.of());
+        MappingReader r = new MappingReader(empty, "", "", new Problems(null), baseDir);
+        r.node("type");
+        switch (type) {
+            case MYSQL -> mysql("x", r);
+            case POSTGRESQL, REDSHIFT -> warehouse("x", type, r);
+            case S3 -> s3("x", r);
+            case DRUID -> druid("x", r);
+            case KAFKA -> kafka("x", r);
+            case AWS -> aws("x", r);
+        }
+        return r.allowedKeys();
     }
 
     /** "an s3 connection", "a mysql connection": as the names are spoken. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads the keys of one YAML mapping into typed values, reporting every wrong value to {@link Problems}
@@ -258,17 +257,12 @@ final class MappingReader {
         return fail(node.get(), key, "expected " + meaning + ", found " + node.get().describe());
     }
 
+    /** A required key that is absent (reported at its mapping) or written without a value (at the key). */
     private void missing(String key, String meaning) {
         valid = false;
-        Entry self = null;
-        YamlNode.Location at = mapping.location();
-        Optional<Entry> present = Optional.ofNullable(mapping.entries().get(key));
-        if (present.isPresent()) {
-            self = present.get();
-            at = self.keyLocation();
-        }
-        problems.add(at, keyPath(key), (self == null ? "missing required key" : "needs a value")
-                + " (" + meaning + ") in " + what);
+        Entry written = mapping.entries().get(key);
+        problems.add(written == null ? mapping.location() : written.keyLocation(), keyPath(key),
+                (written == null ? "missing required key" : "needs a value") + " (" + meaning + ") in " + what);
     }
 
     private Scalar scalarAt(String key) {
@@ -310,9 +304,5 @@ final class MappingReader {
 
     private static String shorten(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
-    }
-
-    static String list(Set<String> words) {
-        return words.stream().collect(Collectors.joining(", "));
     }
 }

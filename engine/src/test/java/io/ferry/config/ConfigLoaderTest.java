@@ -125,6 +125,7 @@ class ConfigLoaderTest {
                   dw:
                     type: redshfit
                     host: x
+                    hots: y
                   lake:
                     type: s3
                     bucket: b
@@ -148,15 +149,17 @@ class ConfigLoaderTest {
                 "/etc/ferry/ferry.yaml:7:10: connections.shop.rds: expected true or false, found 'maybe'",
                 "/etc/ferry/ferry.yaml:9:11: connections.dw.type: expected one of mysql, postgresql, redshift, s3,"
                         + " druid, kafka, aws; found 'redshfit' (did you mean 'redshift'?)",
-                "/etc/ferry/ferry.yaml:12:5: connections.lake.region: missing required key (an AWS region such as"
+                "/etc/ferry/ferry.yaml:11:5: connections.dw.hots: unknown key; did you mean 'host'? no type of"
+                        + " connection has it",
+                "/etc/ferry/ferry.yaml:13:5: connections.lake.region: missing required key (an AWS region such as"
                         + " us-east-1) in an s3 connection",
-                "/etc/ferry/ferry.yaml:12:5: connections.lake: accessKey and secretKey go together: write both, or"
+                "/etc/ferry/ferry.yaml:13:5: connections.lake: accessKey and secretKey go together: write both, or"
                         + " neither to use the default AWS credential chain (environment, ~/.aws, instance role)",
-                "/etc/ferry/ferry.yaml:17:21: connections.druid.coordinatorUrl: expected an http:// or https:// URL"
+                "/etc/ferry/ferry.yaml:18:21: connections.druid.coordinatorUrl: expected an http:// or https:// URL"
                         + " such as http://127.0.0.1:8081, found '127.0.0.1:8081'",
-                "/etc/ferry/ferry.yaml:19:3: connections.Bad Name: a connection name is lower-case letters, digits,"
+                "/etc/ferry/ferry.yaml:20:3: connections.Bad Name: a connection name is lower-case letters, digits,"
                         + " '_' and '-', starting with a letter or digit (e.g. shop, dw_main)",
-                "/etc/ferry/ferry.yaml:22:5: connections.events.type: missing required key (one of mysql, postgresql,"
+                "/etc/ferry/ferry.yaml:23:5: connections.events.type: missing required key (one of mysql, postgresql,"
                         + " redshift, s3, druid, kafka, aws)");
     }
 
