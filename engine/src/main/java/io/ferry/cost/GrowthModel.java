@@ -2,7 +2,10 @@ package io.ferry.cost;
 
 /**
  * Load over time: month 1 carries the scenario's load as given, and every month after grows by the monthly
- * rate, compounded: load(m) = (1 + g)^(m - 1). Cloud node counts follow it at once (rounded up to whole nodes).
+ * rate, compounded: load(m) = (1 + g)^(m - 1). Cloud node counts follow it at once, in whole nodes: the
+ * month-1 count scaled by the load, rounded to the nearest node (each node keeps carrying about what it
+ * carried at month 1; rounding up instead would add a third broker to two for 2 % more load), never below
+ * the month-1 count.
  */
 public final class GrowthModel {
     private final double[] load;
@@ -31,12 +34,11 @@ public final class GrowthModel {
         return scales ? base * load[month] : base;
     }
 
-    /** Whole cloud nodes needed in a month: the base count scaled by the load, rounded up. */
+    /** Whole cloud nodes in a month: the base count scaled by the load, to the nearest node, at least the base. */
     public int nodes(int baseCount, boolean scales, int month) {
         if (!scales) {
             return baseCount;
         }
-        // The small epsilon keeps 2 x 1.0000000000002 from becoming 3 nodes.
-        return (int) Math.ceil(baseCount * load[month] - 1e-9);
+        return (int) Math.max(baseCount, Math.round(baseCount * load[month]));
     }
 }

@@ -15,8 +15,9 @@ public record InstancePrice(String type, int vcpu, double ramGiB, double onDeman
                             boolean previousGeneration, String currentEquivalent, boolean notInLastRefresh) {
 
     public InstancePrice withPrice(double hourly, int vcpu, double ramGiB, boolean previousGeneration) {
-        return new InstancePrice(type, vcpu, ramGiB, hourly, previousGeneration || this.previousGeneration,
-                currentEquivalent, false);
+        // Once previous generation, always: a refresh that omits the flag must not lose it.
+        return new InstancePrice(type, vcpu > 0 ? vcpu : this.vcpu, ramGiB > 0 ? ramGiB : this.ramGiB, hourly,
+                previousGeneration || this.previousGeneration, currentEquivalent, false);
     }
 
     public InstancePrice markedNotInLastRefresh() {
