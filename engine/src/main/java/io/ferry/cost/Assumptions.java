@@ -84,6 +84,8 @@ public final class Assumptions {
                 + "servers per cloud node = max(vCPU, RAM, disk ratios) unless a count is given"));
         l.add(new Line("spares", fmt(o.spare() * 100) + " % above demand"));
         l.add(new Line("hardware failures", fmt(o.failure() * 100) + " % of servers a year, each costing a server's price"));
+        l.add(new Line("initial build", "the owned servers are in service at month 1 and paid then; the migration "
+                + "itself (running both sides in parallel) is not counted"));
         l.add(new Line("lead time", o.leadTime() + " months from order to service; each order adds "
                 + fmt(o.step() * 100) + " % headroom; shortfall costed "
                 + (o.costOfDelayPerServerMonth() == null ? "as renting the missing nodes on demand in the cloud"

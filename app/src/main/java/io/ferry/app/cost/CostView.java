@@ -87,6 +87,7 @@ public final class CostView extends BorderPane {
         totals.setId("totalsLabel");
         totals.textProperty().bind(vm.totalsTextProperty());
         totals.setWrapText(true);
+        totals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         cumulative.setId("cumulativeChart");
         cumulative.setTitle("Cumulative cost");
@@ -98,6 +99,7 @@ public final class CostView extends BorderPane {
         breakdown.setId("breakdownChart");
         breakdown.setTitle("Breakdown over the horizon");
         breakdown.setAnimated(false);
+        breakdown.setLegendSide(javafx.geometry.Side.RIGHT);
         VBox.setVgrow(cumulative, Priority.ALWAYS);
         charts = new VBox(6, breakEven, totals, cumulative, breakdown);
         charts.setPadding(new Insets(0, 0, 0, 8));
@@ -112,7 +114,12 @@ public final class CostView extends BorderPane {
 
     /** For the console shell: the view with the Druid preset loaded. */
     public static Node create() {
-        return new CostView(CostViewModel.withPreset());
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ferry-cost-sensitivity");
+            t.setDaemon(true);
+            return t;
+        });
+        return new CostView(CostViewModel.withPreset(worker, javafx.application.Platform::runLater));
     }
 
     private VBox inputs() {
@@ -180,7 +187,17 @@ public final class CostView extends BorderPane {
         gb.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
         TableColumn<NodeGroupRow, PurchaseOption> purchase = new TableColumn<>("Purchase");
         purchase.setCellValueFactory(c -> c.getValue().purchaseProperty());
-        purchase.setCellFactory(ChoiceBoxTableCell.forTableColumn(PurchaseOption.values()));
+        purchase.setCellFactory(ChoiceBoxTableCell.forTableColumn(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PurchaseOption o) {
+                return o == null ? "" : o.yaml();
+            }
+
+            @Override
+            public PurchaseOption fromString(String s) {
+                return PurchaseOption.parse(s);
+            }
+        }, PurchaseOption.values()));
         table.getColumns().setAll(java.util.List.of(role, count, type, ebs, gb, purchase));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
@@ -191,7 +208,8 @@ public final class CostView extends BorderPane {
         assumptions.setId("assumptionsTable");
         TableColumn<Assumptions.Line, String> name = new TableColumn<>("Assumption");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(160);
+        name.setMinWidth(150);
+        name.setPrefWidth(170);
         TableColumn<Assumptions.Line, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         assumptions.getColumns().setAll(java.util.List.of(name, value));

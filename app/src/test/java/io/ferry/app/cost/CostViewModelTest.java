@@ -55,9 +55,22 @@ class CostViewModelTest {
             nanos[i] = vm.lastRecomputeNanos();
         }
         java.util.Arrays.sort(nanos);
-        // model + three sensitivity curves, under one 60 Hz frame. The median, not the maximum: this machine's
+        // the synchronous part (model, totals, assumptions), under one 60 Hz frame. The median, not the maximum: this machine's
         // two cores are shared, and a descheduled run says nothing about the code.
         assertThat(nanos[25]).isLessThan(16_000_000L);
+    }
+
+    @Test
+    void sensitivityRunsInTheBackgroundAndOnlyTheLatestInputsAreComputed() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        CostViewModel async = CostViewModel.withPreset(queued::add, Runnable::run);
+        assertThat(async.sensitivity()).isEmpty();
+        async.growthPercentProperty().set(5);
+        async.growthPercentProperty().set(8);
+        assertThat(queued).hasSize(1); // coalesced: one job for three changes
+        queued.get(0).run();
+        assertThat(async.sensitivity()).hasSize(3);
+        assertThat(async.sensitivity().get(0).baseValue()).isEqualTo(8.0);
     }
 
     @Test

@@ -29,7 +29,7 @@ class CostViewTest {
     @Start
     void start(Stage stage) {
         // within Monocle's headless screen (1280 x 800): a larger window overflows its framebuffer
-        view = new CostView(CostViewModel.withPreset());
+        view = (CostView) CostView.create();
         stage.setScene(new Scene(view, 1240, 780));
         stage.show();
     }
@@ -75,5 +75,15 @@ class CostViewTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(300);
         assertThat(image.getHeight()).isGreaterThan(300);
+
+        // the whole view, for a person to look at (target/cost-view.png)
+        robot.interact(() -> {
+            try {
+                ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(view.snapshot(null, null), null), "png",
+                        Path.of("target", "cost-view.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
