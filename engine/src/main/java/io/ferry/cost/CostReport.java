@@ -15,7 +15,12 @@ public final class CostReport {
             return "none within " + horizon + " months (the cloud stays cheaper)";
         }
         int m = month.getAsInt();
-        return "month " + m + " (" + (m / 12) + " years " + (m % 12) + " months)";
+        int years = m / 12;
+        int months = m % 12;
+        String span = (years == 0 ? "" : years + (years == 1 ? " year" : " years"))
+                + (years > 0 && months > 0 ? " " : "")
+                + (months == 0 ? "" : months + (months == 1 ? " month" : " months"));
+        return "month " + m + " (after " + span + ")";
     }
 
     public static String render(CostProjection p, PriceCatalogue catalogue, List<Sensitivity.Curve> sensitivity) {
