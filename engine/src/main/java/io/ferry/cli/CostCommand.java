@@ -36,8 +36,7 @@ import java.util.concurrent.Callable;
                 "Prints the summary table, the break-even month, the sensitivity and the assumptions."},
         subcommands = CostCommand.RefreshPrices.class)
 public final class CostCommand implements Callable<Integer> {
-    /** Where a refreshed catalogue is written, and read from when present. */
-    static final Path USER_CATALOGUE = Path.of(System.getProperty("user.home"), ".ferry", "pricing", "aws-us-east-1.json");
+    static final Path USER_CATALOGUE = PriceCatalogue.USER_FILE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -104,13 +103,7 @@ public final class CostCommand implements Callable<Integer> {
     }
 
     static PriceCatalogue catalogue(Path explicit) {
-        if (explicit != null) {
-            return PriceCatalogue.load(explicit);
-        }
-        if (Files.isRegularFile(USER_CATALOGUE)) {
-            return PriceCatalogue.load(USER_CATALOGUE);
-        }
-        return PriceCatalogue.shipped();
+        return explicit != null ? PriceCatalogue.load(explicit) : PriceCatalogue.standard();
     }
 
     private static void bench(PrintWriter out, CostCalculator calculator, Scenario scenario) {

@@ -59,6 +59,14 @@ public final class PriceCatalogue {
         }
     }
 
+    /** Where {@code ferry cost refresh-prices} writes a refreshed catalogue. */
+    public static final Path USER_FILE = Path.of(System.getProperty("user.home"), ".ferry", "pricing", "aws-us-east-1.json");
+
+    /** The refreshed catalogue when there is one ({@link #USER_FILE}), else the shipped one. */
+    public static PriceCatalogue standard() {
+        return Files.isRegularFile(USER_FILE) ? load(USER_FILE) : shipped();
+    }
+
     /** The catalogue shipped with Ferry. */
     public static PriceCatalogue shipped() {
         try (InputStream in = PriceCatalogue.class.getResourceAsStream(SHIPPED_RESOURCE)) {

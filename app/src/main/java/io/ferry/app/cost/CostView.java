@@ -3,6 +3,7 @@ package io.ferry.app.cost;
 import io.ferry.cost.Assumptions;
 import io.ferry.cost.CostComponent;
 import io.ferry.cost.CostProjection;
+import io.ferry.cost.PriceCatalogue;
 import io.ferry.cost.PurchaseOption;
 import io.ferry.cost.Sensitivity;
 import javafx.beans.binding.Bindings;
@@ -112,14 +113,18 @@ public final class CostView extends BorderPane {
         draw(vm.projectionProperty().get());
     }
 
-    /** For the console shell: the view with the Druid preset loaded. */
+    /** For the console shell: the view with the Druid preset loaded, sensitivity computed off the FX thread. */
     public static Node create() {
+        return create(PriceCatalogue.standard());
+    }
+
+    public static Node create(PriceCatalogue catalogue) {
         java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ferry-cost-sensitivity");
             t.setDaemon(true);
             return t;
         });
-        return new CostView(CostViewModel.withPreset(worker, javafx.application.Platform::runLater));
+        return new CostView(CostViewModel.withPreset(catalogue, worker, javafx.application.Platform::runLater));
     }
 
     private VBox inputs() {

@@ -91,13 +91,18 @@ public final class CostViewModel {
         horizonMonths.addListener((o, a, b) -> recompute());
     }
 
-    /** With the shipped catalogue and the Druid preset loaded: what the console shows first. */
+    /** With the shipped catalogue and the Druid preset loaded, everything on the calling thread. */
     public static CostViewModel withPreset() {
-        return withPreset(Runnable::run, Runnable::run);
+        return withPreset(PriceCatalogue.shipped(), Runnable::run, Runnable::run);
     }
 
+    /** What the console shows first: the Druid preset priced with the refreshed catalogue if there is one. */
     public static CostViewModel withPreset(Executor background, Executor ui) {
-        CostViewModel vm = new CostViewModel(PriceCatalogue.shipped(), background, ui);
+        return withPreset(PriceCatalogue.standard(), background, ui);
+    }
+
+    public static CostViewModel withPreset(PriceCatalogue catalogue, Executor background, Executor ui) {
+        CostViewModel vm = new CostViewModel(catalogue, background, ui);
         vm.loadPreset("druid-adtech");
         return vm;
     }

@@ -1,6 +1,9 @@
 package io.ferry.app.cost;
 
+import io.ferry.cost.PriceCatalogue;
 import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.chart.LineChart;
@@ -29,7 +32,7 @@ class CostViewTest {
     @Start
     void start(Stage stage) {
         // within Monocle's headless screen (1280 x 800): a larger window overflows its framebuffer
-        view = (CostView) CostView.create();
+        view = (CostView) CostView.create(PriceCatalogue.shipped());
         stage.setScene(new Scene(view, 1240, 780));
         stage.show();
     }
@@ -60,6 +63,22 @@ class CostViewTest {
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = robot.lookup("#cumulativeChart").queryAs(LineChart.class);
         assertThat(chart.getData()).anyMatch(s -> s.getName().equals("break-even: month " + month(after)));
+    }
+
+    @Test
+    void anInstanceTypeIsEditedInTheTable(FxRobot robot) {
+        Label totals = robot.lookup("#totalsLabel").queryAs(Label.class);
+        String before = totals.getText();
+        robot.doubleClickOn("c4.4xlarge");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("c6i.4xlarge").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        TableView<NodeGroupRow> table = robot.lookup("#nodeGroupTable").queryAs(TableView.class);
+        assertThat(table.getItems()).anyMatch(r -> r.roleProperty().get().equals("middle-manager")
+                && r.instanceTypeProperty().get().equals("c6i.4xlarge"));
+        assertThat(totals.getText()).isNotEqualTo(before); // cheaper middle managers, a smaller cloud total
+        assertThat(robot.lookup("#costError").queryAs(Label.class).getText()).isEmpty();
     }
 
     @Test
