@@ -90,7 +90,7 @@ public final class CostReport {
     private static List<Integer> rows(int horizon) {
         List<Integer> rows = new ArrayList<>();
         rows.add(1);
-        for (int m = 6; m < horizon; m += (m < 12 ? 6 : 6)) {
+        for (int m = 6; m < horizon; m += 6) {
             rows.add(m);
         }
         if (horizon > 1) {

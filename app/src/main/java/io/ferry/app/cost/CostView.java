@@ -128,16 +128,20 @@ public final class CostView extends BorderPane {
     }
 
     private VBox inputs() {
-        Slider growth = slider("growthSlider", 0, 15, vm.growthPercentProperty().get(), 1);
-        growth.valueProperty().bindBidirectional(vm.growthPercentProperty());
-        Slider power = slider("powerSlider", 0.02, 0.50, vm.powerPricePerKwhProperty().get(), 0.05);
-        power.valueProperty().bindBidirectional(vm.powerPricePerKwhProperty());
-        Slider discount = slider("discountSlider", -30, 30, 0, 5);
-        discount.valueProperty().bindBidirectional(vm.discountShiftPointsProperty());
+        Slider growth = slider("growthSlider", 0, 15, 1, vm.growthPercentProperty());
+        Slider power = slider("powerSlider", 0.02, 0.50, 0.05, vm.powerPricePerKwhProperty());
+        Slider discount = slider("discountSlider", -30, 30, 5, vm.discountShiftPointsProperty());
 
         Spinner<Integer> horizon = new Spinner<>(1, 600, vm.horizonMonthsProperty().get(), 12);
         horizon.setId("horizonSpinner");
         horizon.setEditable(true);
+        horizon.getValueFactory().setConverter(new LenientIntegerConverter() {
+            @Override
+            public Integer fromString(String value) {
+                Integer v = super.fromString(value);
+                return v == null ? horizon.getValue() : v; // a typo keeps the current horizon
+            }
+        });
         horizon.getValueFactory().valueProperty().addListener((o, a, b) -> vm.horizonMonthsProperty().set(b));
         vm.horizonMonthsProperty().addListener((o, a, b) -> horizon.getValueFactory().setValue(b.intValue()));
 
@@ -169,6 +173,10 @@ public final class CostView extends BorderPane {
         left.setPrefWidth(560);
         VBox.setVgrow(table, Priority.ALWAYS);
         return left;
+    }
+
+    public CostViewModel viewModel() {
+        return vm;
     }
 
     private TableView<NodeGroupRow> nodeGroupTable() {
@@ -362,13 +370,35 @@ public final class CostView extends BorderPane {
         return c;
     }
 
-    private static Slider slider(String id, double min, double max, double value, double major) {
-        Slider s = new Slider(min, max, Math.max(min, Math.min(max, value)));
+    /**
+     * A slider following a view-model property both ways. Not a bidirectional binding: a slider clamps its
+     * value to its range, which would silently rewrite a scenario's value outside it (say -1 % growth), so
+     * the range widens to take such a value instead.
+     */
+    private static Slider slider(String id, double min, double max, double major, javafx.beans.property.DoubleProperty model) {
+        Slider s = new Slider(Math.min(min, model.get()), Math.max(max, model.get()), model.get());
         s.setId(id);
         s.setShowTickMarks(true);
         s.setMajorTickUnit(major);
         s.setBlockIncrement(major);
         s.setPrefWidth(260);
+        boolean[] fromModel = {false};
+        s.valueProperty().addListener((o, a, b) -> {
+            if (!fromModel[0]) {
+                model.set(b.doubleValue());
+            }
+        });
+        model.addListener((o, a, b) -> {
+            double v = b.doubleValue();
+            fromModel[0] = true;
+            try {
+                s.setMin(Math.min(s.getMin(), v));
+                s.setMax(Math.max(s.getMax(), v));
+                s.setValue(v);
+            } finally {
+                fromModel[0] = false;
+            }
+        });
         return s;
     }
 
@@ -393,7 +423,7 @@ public final class CostView extends BorderPane {
     }
 
     /** Integer cells that keep a typo from throwing: "abc" becomes null, which the validator names. */
-    private static final class LenientIntegerConverter extends IntegerStringConverter {
+    private static class LenientIntegerConverter extends IntegerStringConverter {
         @Override
         public Integer fromString(String value) {
             try {

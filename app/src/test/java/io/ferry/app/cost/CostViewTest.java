@@ -66,6 +66,16 @@ class CostViewTest {
     }
 
     @Test
+    void aScenarioValueOutsideASlidersRangeIsKeptNotClamped(FxRobot robot) {
+        robot.interact(() -> view.viewModel().load(
+                io.ferry.cost.ScenarioLoader.preset("druid-adtech").withGrowthPercent(-1)));
+        Slider growth = robot.lookup("#growthSlider").queryAs(Slider.class);
+        assertThat(growth.getValue()).isEqualTo(-1.0);
+        assertThat(view.viewModel().growthPercentProperty().get()).isEqualTo(-1.0);
+        assertThat(view.viewModel().currentScenario().monthlyGrowthPercent()).isEqualTo(-1.0);
+    }
+
+    @Test
     void anInstanceTypeIsEditedInTheTable(FxRobot robot) {
         Label totals = robot.lookup("#totalsLabel").queryAs(Label.class);
         String before = totals.getText();
