@@ -61,6 +61,10 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--bench", description = "Time the model: full recomputes per second.")
     boolean bench;
 
+    @Option(names = "--export-preset", paramLabel = "FILE",
+            description = "With --preset: write the preset's YAML (with its comments) to FILE to edit, and stop.")
+    Path exportPreset;
+
     static final class Presets implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -74,6 +78,16 @@ public final class CostCommand implements Callable<Integer> {
         if ((scenarioFile == null) == (preset == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either --scenario FILE or --preset NAME (presets: " + ScenarioLoader.PRESETS + ")");
+        }
+        if (exportPreset != null) {
+            if (preset == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--export-preset needs --preset NAME");
+            }
+            Files.writeString(exportPreset, ScenarioLoader.presetText(preset));
+            out.println("Wrote preset " + preset + " to " + exportPreset.toAbsolutePath()
+                    + "; edit it and run: ferry cost --scenario " + exportPreset);
+            out.flush();
+            return 0;
         }
         if (horizon != null && horizon < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -109,6 +109,19 @@ public final class Assumptions {
         return l;
     }
 
+    /** One line of the assumptions that matter most, for a chart caption. */
+    public static String summary(CostProjection p, PriceCatalogue catalogue) {
+        Scenario.Owned o = p.scenario().owned();
+        return catalogue.region() + " list prices as of " + catalogue.asOf()
+                + (catalogue.data().refreshedAt() == null ? "" : " (refreshed " + catalogue.data().refreshedAt() + ")")
+                + " · " + catalogue.hoursPerMonth() + " h/month · cash basis · growth "
+                + fmt(p.scenario().monthlyGrowthPercent()) + " %/month · amortisation " + fmt(o.amortisation())
+                + " years · PUE " + fmt(o.power().pue()) + " at $" + fmt(o.power().pricePerKwh() == null ? 0 : o.power().pricePerKwh())
+                + "/kWh · spares " + fmt(o.spare() * 100) + " % · lead time " + o.leadTime() + " months"
+                + (p.overrides().discountShiftPoints() == 0 ? "" : " · commitment discounts "
+                + String.format(Locale.ROOT, "%+.0f", p.overrides().discountShiftPoints()) + " points");
+    }
+
     private static String people(Scenario.People p) {
         if (p == null) {
             return "none counted";

@@ -43,13 +43,21 @@ public final class ScenarioLoader {
         if (!PRESETS.contains(name)) {
             throw new ScenarioException("preset " + name, List.of("unknown preset; the presets are " + PRESETS));
         }
+        return parse(presetText(name), "preset " + name);
+    }
+
+    /** The preset's YAML as shipped, comments included, to start a scenario of one's own from. */
+    public static String presetText(String name) {
+        if (!PRESETS.contains(name)) {
+            throw new ScenarioException("preset " + name, List.of("unknown preset; the presets are " + PRESETS));
+        }
         try (InputStream in = ScenarioLoader.class.getResourceAsStream(PRESET_DIR + name + ".yaml")) {
             if (in == null) {
                 throw new IllegalStateException("preset " + name + " is not on the classpath");
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "preset " + name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException("preset " + name, List.of("cannot read: " + e.getMessage()));
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

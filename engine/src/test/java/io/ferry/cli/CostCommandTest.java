@@ -63,6 +63,15 @@ class CostCommandTest {
     }
 
     @Test
+    void aPresetExportedToAFileRunsAsAScenario(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        assertThat(run("cost", "--preset", "druid-adtech", "--export-preset", file.toString())).isZero();
+        assertThat(Files.readString(file)).contains("# The Druid cluster of an ad-tech company");
+        assertThat(run("cost", "--scenario", file.toString(), "--horizon", "12")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Cloud versus owned over 12 months");
+    }
+
+    @Test
     void scenarioOrPresetIsRequired() {
         assertThat(run("cost")).isNotZero();
         assertThat(err.toString()).contains("give either --scenario FILE or --preset NAME");

@@ -102,7 +102,13 @@ public final class CostView extends BorderPane {
         breakdown.setAnimated(false);
         breakdown.setLegendSide(javafx.geometry.Side.RIGHT);
         VBox.setVgrow(cumulative, Priority.ALWAYS);
-        charts = new VBox(6, breakEven, totals, cumulative, breakdown);
+        Label caption = new Label();
+        caption.setId("assumptionsCaption");
+        caption.textProperty().bind(vm.assumptionsSummaryProperty());
+        caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.setStyle("-fx-font-size: 0.85em; -fx-text-fill: #555;");
+        charts = new VBox(6, breakEven, totals, cumulative, breakdown, caption);
         charts.setPadding(new Insets(0, 0, 0, 8));
         setCenter(charts);
 

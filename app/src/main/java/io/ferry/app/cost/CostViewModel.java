@@ -62,6 +62,7 @@ public final class CostViewModel {
     private final ReadOnlyStringWrapper breakEvenText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper assumptionsSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<Assumptions.Line> assumptions = FXCollections.observableArrayList();
     private final ObservableList<String> suggestions = FXCollections.observableArrayList();
     private final ObservableList<Sensitivity.Curve> sensitivity = FXCollections.observableArrayList();
@@ -199,6 +200,7 @@ public final class CostViewModel {
             }
             totalsText.set(totals.toString());
             assumptions.setAll(Assumptions.of(p, catalogue));
+            assumptionsSummary.set("Assumptions: " + Assumptions.summary(p, catalogue) + " (all in the Assumptions tab)");
             suggestions.setAll(Suggestions.of(s, catalogue));
             lastRecomputeNanos = System.nanoTime() - start;
             requestSensitivity(s, o);
@@ -260,6 +262,11 @@ public final class CostViewModel {
 
     public ReadOnlyStringProperty totalsTextProperty() {
         return totalsText.getReadOnlyProperty();
+    }
+
+    /** The key assumptions in one line, shown under the charts (and so in the PNG export). */
+    public ReadOnlyStringProperty assumptionsSummaryProperty() {
+        return assumptionsSummary.getReadOnlyProperty();
     }
 
     /** Empty when the inputs are valid; otherwise one problem per line, each naming its field. */

@@ -30,6 +30,8 @@ class CostViewModelTest {
         assertThat(vm.sensitivity()).hasSize(3);
         assertThat(vm.suggestions()).anyMatch(s -> s.contains("c6i.4xlarge"));
         assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.assumptionsSummaryProperty().get())
+                .contains("as of 2025-01-15", "730 h/month", "amortisation 5 years", "growth 2 %/month");
     }
 
     @Test
