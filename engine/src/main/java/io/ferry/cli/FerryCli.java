@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SandboxCommand.class,
                 CheckCommand.class,
+                CostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
