@@ -1,12 +1,13 @@
 package io.ferry.app.shell;
 
 import io.ferry.app.connections.ConnectionsView;
+import io.ferry.app.cost.CostView;
 
 import java.util.List;
 
 /**
  * The navigation of the console, in order: the one place where a page is added. A new job view is one line,
- * e.g. {@code new Section("Cost", () -> new CostView(new CostViewModel(context.tasks())).root())}.
+ * e.g. {@code new Section("Cost", CostView::create)}.
  */
 public final class ConsoleSections {
     private ConsoleSections() {
@@ -17,7 +18,7 @@ public final class ConsoleSections {
                 new Section("Replication", () -> PlaceholderView.create("Replication", REPLICATION)),
                 new Section("General log", () -> PlaceholderView.create("General log", GENERAL_LOG)),
                 new Section("Druid", () -> PlaceholderView.create("Druid", DRUID)),
-                new Section("Cost", () -> PlaceholderView.create("Cost", COST)),
+                new Section("Cost", CostView::create),
                 new Section(MainViewModel.CONNECTIONS, () -> new ConnectionsView(context.connections()).root()));
     }
 
@@ -38,9 +39,4 @@ public final class ConsoleSections {
             + "task and verify the hand-off and the row counts; run it on a schedule with a history; and show "
             + "the segment timeline of every datasource with its Kafka supervisor state and lag.";
 
-    private static final String COST = "Ferry will compare what a cluster costs on AWS (on-demand, reserved, "
-            + "savings plans, storage, transfer) with owning the hardware (servers amortised, power and "
-            + "cooling, space, network, people, spares) over the years, with growth, and show the monthly and "
-            + "cumulative costs and the break-even month as a chart and a table. Its first preset is the Druid "
-            + "cluster of an ad-tech company ingesting about 3 billion events a day.";
 }
