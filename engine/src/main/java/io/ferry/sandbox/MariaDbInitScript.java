@@ -32,6 +32,15 @@ final class MariaDbInitScript {
                 "GRANT ALL PRIVILEGES ON `" + database + "`.* TO " + account + ";",
                 // Scratch schemas for tests and experiments: ferry_<anything>.
                 "GRANT ALL PRIVILEGES ON `ferry\\_%`.* TO " + account + ";",
+                // General/slow log rotation (io.ferry.genlog): the double RENAME of the log tables, and the RDS
+                // procedure's tables for the test that stands in for RDS with a procedure of the same name.
+                "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`general_log` TO " + account + ";",
+                "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`slow_log` TO " + account + ";",
+                "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`general_log_backup` TO " + account + ";",
+                "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`slow_log_backup` TO " + account + ";",
+                "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`general_log2` TO " + account + ";",
+                "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`slow_log2` TO " + account + ";",
+                "GRANT CREATE ROUTINE, ALTER ROUTINE, EXECUTE ON `mysql`.* TO " + account + ";",
                 "FLUSH PRIVILEGES;",
                 ""));
     }
