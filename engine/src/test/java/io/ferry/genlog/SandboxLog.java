@@ -14,7 +14,7 @@ import java.util.List;
  * tables, emptied; afterwards off again, with every table and routine the test left behind dropped, so the other
  * ITs sharing the sandbox see the server as it was.
  */
-final class SandboxLog {
+public final class SandboxLog {
     static final String RDS_PROCEDURE_GENERAL = """
             CREATE PROCEDURE `mysql`.`rds_rotate_general_log`()
             BEGIN
@@ -27,7 +27,7 @@ final class SandboxLog {
     private final DatabaseEndpoint endpoint;
     private final String logOutputBefore;
 
-    SandboxLog(DatabaseEndpoint endpoint) throws SQLException {
+    public SandboxLog(DatabaseEndpoint endpoint) throws SQLException {
         this.endpoint = endpoint;
         try (Connection c = endpoint.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT @@global.log_output")) {
@@ -36,18 +36,18 @@ final class SandboxLog {
         }
     }
 
-    ServerConnections server() {
+    public ServerConnections server() {
         return ServerConnections.inUtc(endpoint::connect);
     }
 
     /** General log on, as a table, empty. */
-    void generalLogOn() throws SQLException {
+    public void generalLogOn() throws SQLException {
         exec("SET GLOBAL general_log = OFF", "SET GLOBAL log_output = 'TABLE'", "TRUNCATE TABLE mysql.general_log",
                 "SET GLOBAL general_log = ON");
     }
 
     /** Slow log on for every statement, as a table, empty. */
-    void slowLogOn() throws SQLException {
+    public void slowLogOn() throws SQLException {
         exec("SET GLOBAL slow_query_log = OFF", "SET GLOBAL log_output = 'TABLE'", "TRUNCATE TABLE mysql.slow_log",
                 "SET GLOBAL long_query_time = 0", "SET GLOBAL slow_query_log = ON");
     }
@@ -57,11 +57,11 @@ final class SandboxLog {
      * (the log table becomes {@code mysql.general_log_backup}, the previous backup is dropped, logging goes on in an
      * empty table). The real one cannot run here.
      */
-    void installRdsProcedure() throws SQLException {
+    public void installRdsProcedure() throws SQLException {
         exec("DROP PROCEDURE IF EXISTS mysql.rds_rotate_general_log", RDS_PROCEDURE_GENERAL);
     }
 
-    void exec(String... sql) throws SQLException {
+    public void exec(String... sql) throws SQLException {
         try (Connection c = endpoint.connect(); Statement st = c.createStatement()) {
             for (String s : sql) {
                 st.execute(s);
@@ -70,7 +70,7 @@ final class SandboxLog {
     }
 
     /** Logs off, log_output as before, every genlog artefact dropped. */
-    void restore() throws SQLException {
+    public void restore() throws SQLException {
         List<String> sql = new ArrayList<>(List.of("SET GLOBAL general_log = OFF", "SET GLOBAL slow_query_log = OFF",
                 "SET GLOBAL long_query_time = 10", "SET GLOBAL log_output = '" + logOutputBefore + "'",
                 "SET GLOBAL event_scheduler = OFF",
