@@ -67,6 +67,30 @@ class GenlogCommandIT {
     }
 
     @Test
+    void searchAndDigestReadTheLiveTableAndTheArchivesAndExportCsv() throws Exception {
+        log.generalLogOn();
+        try (Connection c = maria.connect(); Statement st = c.createStatement()) {
+            for (int i = 0; i < 12; i++) {
+                st.execute("SELECT 'needle', " + i);
+            }
+        }
+        Result search = run("genlog", "search", "--config", config.toString(), "--text", "NEEDLE", "--command", "Query",
+                "--limit", "5");
+        assertThat(search.code).as(search.err).isZero();
+        assertThat(search.out).contains("SELECT 'needle', 4", "first 5 rows shown; more match").doesNotContain("SELECT 'needle', 5");
+
+        Path archive = dir.resolve("archive");
+        assertThat(run("genlog", "rotate", "--config", config.toString(), "--archive-dir", archive.toString()).code).isZero();
+        Path csv = dir.resolve("digest.csv");
+        Result digest = run("genlog", "digest", "--config", config.toString(), "--archive", archive.resolve("sandbox-mariadb").toString(),
+                "--text", "'needle'", "--csv", csv.toString());
+        assertThat(digest.code).as(digest.err).isZero();
+        assertThat(digest.out).contains("12 matched, 1 groups by fingerprint", "select ?, ?", "users: ferry (12)");
+        assertThat(Files.readAllLines(csv)).hasSize(2).first().isEqualTo("key,count,first_seen,last_seen,top_users,top_hosts,example");
+        assertThat(Files.readAllLines(csv).get(1)).startsWith("\"select ?, ?\",12,");
+    }
+
+    @Test
     void aLogThatIsOffGetsTheFixAndExitCode1() throws Exception {
         log.exec("SET GLOBAL general_log = OFF", "SET GLOBAL log_output = 'TABLE'");
         Result rotate = run("genlog", "rotate", "--config", config.toString(), "--archive-dir", dir.resolve("archive").toString());
