@@ -15,42 +15,51 @@ public final class Fingerprint {
             "select", "exists", "as", "when", "then", "else", "union", "all", "by", "set", "into", "having", "using",
             "is", "like", "between", "case", "distinct", "straight_join", "table", "update", "delete", "with", "in");
 
+    private static final String[] LITERAL_WORDS = {"null", "true", "false"};
+
     private enum Prev { NONE, WORD, OPEN, CLOSE, COMMA, DOT, OP }
 
-    private final StringBuilder out = new StringBuilder(256);
-    private String s;
+    private char[] in = new char[256];
+    private char[] o = new char[256];
+    private int len;
     private int n;
     private Prev prev;
     private int lastWordStart;
 
     /** The fingerprint of {@code statement}. */
     public String of(String statement) {
-        s = statement;
         n = statement.length();
-        out.setLength(0);
+        if (in.length < n) {
+            in = new char[Math.max(n, in.length * 2)];
+        }
+        if (o.length < 3 * n + 16) { // re-spacing at most doubles the text; folded lists only shrink it
+            o = new char[Math.max(3 * n + 16, o.length * 2)];
+        }
+        statement.getChars(0, n, in, 0);
+        len = 0;
         prev = Prev.NONE;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = in[i];
             if (c <= ' ') {
                 i++;
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+            } else if (c == '/' && i + 1 < n && in[i + 1] == '*') {
                 i = skipBlockComment(i);
-            } else if ((c == '-' && i + 1 < n && s.charAt(i + 1) == '-' && (i + 2 >= n || s.charAt(i + 2) <= ' ')) || c == '#') {
+            } else if ((c == '-' && i + 1 < n && in[i + 1] == '-' && (i + 2 >= n || in[i + 2] <= ' ')) || c == '#') {
                 i = skipLine(i);
             } else if (c == '\'' || c == '"') {
                 i = skipString(i);
                 word("?");
             } else if (c == '`') {
-                int end = s.indexOf('`', i + 1);
+                int end = indexOf('`', i + 1);
                 end = end < 0 ? n : end + 1;
                 token(Prev.WORD);
-                out.append(s, i, end);
+                putRange(i, end);
                 i = end;
-            } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(s.charAt(i + 1)) && prev != Prev.WORD)
-                    || ((c == '-' || c == '+') && i + 1 < n && isDigit(s.charAt(i + 1)) && signAllowed())) {
+            } else if (isDigit(c) || (c == '.' && i + 1 < n && isDigit(in[i + 1]) && prev != Prev.WORD)
+                    || ((c == '-' || c == '+') && i + 1 < n && isDigit(in[i + 1]) && signAllowed())) {
                 int end = numberEnd(c == '-' || c == '+' ? i + 1 : i);
-                if (end < n && isWordChar(s.charAt(end))) { // 1abc is an identifier
+                if (end < n && isWordChar(in[end])) { // 1abc is an identifier
                     i = wordToken(i);
                 } else {
                     word("?");
@@ -59,73 +68,72 @@ public final class Fingerprint {
             } else if (isWordStart(c)) {
                 i = wordToken(i);
             } else if (c == '(') {
-                boolean glue = prev == Prev.WORD && !SPACED_BEFORE_PAREN.contains(lastWord());
+                boolean glue = prev == Prev.WORD && !spacedBeforeParen();
                 if (glue) {
-                    out.append('(');
+                    put('(');
                     prev = Prev.OPEN;
                 } else {
                     token(Prev.OPEN);
-                    out.append('(');
+                    put('(');
                 }
                 i++;
             } else if (c == ')' || c == ',' || c == ';' || c == '.') {
-                out.append(c);
+                put(c);
                 prev = c == ')' ? Prev.CLOSE : c == ',' ? Prev.COMMA : c == '.' ? Prev.DOT : Prev.OP;
                 i++;
             } else {
                 int end = i + 1;
-                while (end < n && isOperatorChar(s.charAt(end))) {
+                while (end < n && isOperatorChar(in[end])) {
                     end++;
                 }
                 token(Prev.OP);
-                out.append(s, i, end);
+                putRange(i, end);
                 i = end;
             }
         }
-        int len = out.length();
-        if (len > 0 && out.charAt(len - 1) == ';') {
-            out.setLength(len - 1);
+        if (len > 0 && o[len - 1] == ';') {
+            len--;
         }
-        if (out.length() > 4 && out.charAt(0) == 'u' && out.indexOf("use ") == 0) {
+        if (len > 4 && o[0] == 'u' && o[1] == 's' && o[2] == 'e' && o[3] == ' ') {
             return "use ?";
         }
-        return out.toString();
+        return new String(o, 0, len);
     }
 
     private int wordToken(int i) {
         int end = i + 1;
-        while (end < n && isWordChar(s.charAt(end))) {
+        while (end < n && isWordChar(in[end])) {
             end++;
         }
         token(Prev.WORD);
-        lastWordStart = out.length();
+        lastWordStart = len;
         for (int k = i; k < end; k++) {
-            char ch = s.charAt(k);
-            out.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+            char ch = in[k];
+            o[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
         }
         int wordLen = end - i;
         if (wordLen == 4 && endsWithWord("null")) {
-            out.setLength(lastWordStart);
-            out.append('?');
+            len = lastWordStart;
+            put('?');
         } else if (wordLen == 2 && endsWithWord("in")) {
             int after = literalGroup(end);
             if (after > 0) {
-                out.append("(?+)");
+                put("(?+)");
                 prev = Prev.CLOSE;
                 return after;
             }
         } else if ((wordLen == 6 && endsWithWord("values")) || (wordLen == 5 && endsWithWord("value"))) {
             int after = literalGroups(end);
             if (after > 0) {
-                out.setLength(lastWordStart);
-                out.append("values(?+)");
+                len = lastWordStart;
+                put("values(?+)");
                 prev = Prev.CLOSE;
                 return after;
             }
         } else if (wordLen == 5 && endsWithWord("limit")) {
             int after = limitArguments(end);
             if (after > 0) {
-                out.append(" ?");
+                put(" ?");
                 prev = Prev.WORD;
                 return after;
             }
@@ -134,26 +142,74 @@ public final class Fingerprint {
     }
 
     private boolean endsWithWord(String w) {
-        int len = out.length();
-        return len - lastWordStart == w.length() && out.indexOf(w, lastWordStart) == lastWordStart;
+        if (len - lastWordStart != w.length()) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (o[lastWordStart + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private String lastWord() {
-        return out.substring(lastWordStart);
+    private boolean spacedBeforeParen() {
+        int wl = len - lastWordStart;
+        if (wl < 2 || wl > 13) {
+            return false;
+        }
+        return SPACED_BEFORE_PAREN.contains(new String(o, lastWordStart, wl));
+    }
+
+    private void put(char ch) {
+        o[len++] = ch;
+    }
+
+    private void put(String text) {
+        text.getChars(0, text.length(), o, len);
+        len += text.length();
+    }
+
+    private void putRange(int from, int to) {
+        System.arraycopy(in, from, o, len, to - from);
+        len += to - from;
+    }
+
+    private int indexOf(char ch, int from) {
+        for (int k = from; k < n; k++) {
+            if (in[k] == ch) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code in[at..]} starts with {@code lower} (lower-case ASCII), ignoring case. */
+    private boolean startsWithIgnoreCase(int at, String lower) {
+        if (at + lower.length() > n) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char ch = in[at + k];
+            if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Emits the separator a token of this kind needs after the previous one. */
     private void token(Prev kind) {
         if (prev != Prev.NONE && prev != Prev.OPEN && prev != Prev.DOT) {
-            out.append(' ');
+            put(' ');
         }
         prev = kind;
     }
 
     private void word(String text) {
         token(Prev.WORD);
-        lastWordStart = out.length();
-        out.append(text);
+        lastWordStart = len;
+        put(text);
     }
 
     private boolean signAllowed() {
@@ -163,7 +219,7 @@ public final class Fingerprint {
     /** {@code ( literal, literal, ... )} from {@code i}; the index after it, or -1. */
     private int literalGroup(int i) {
         i = skipSpace(i);
-        if (i >= n || s.charAt(i) != '(') {
+        if (i >= n || in[i] != '(') {
             return -1;
         }
         i++;
@@ -177,7 +233,7 @@ public final class Fingerprint {
             if (i >= n) {
                 return -1;
             }
-            char c = s.charAt(i);
+            char c = in[i];
             if (c == ')') {
                 return i + 1;
             }
@@ -196,7 +252,7 @@ public final class Fingerprint {
         }
         while (true) {
             int j = skipSpace(end);
-            if (j < n && s.charAt(j) == ',') {
+            if (j < n && in[j] == ',') {
                 int next = literalGroup(j + 1);
                 if (next < 0) {
                     return -1;
@@ -215,11 +271,11 @@ public final class Fingerprint {
             return -1;
         }
         int j = skipSpace(a);
-        if (j < n && s.charAt(j) == ',') {
+        if (j < n && in[j] == ',') {
             int b = number(skipSpace(j + 1));
             return b < 0 ? -1 : b;
         }
-        if (j + 6 <= n && s.regionMatches(true, j, "offset", 0, 6)) {
+        if (startsWithIgnoreCase(j, "offset")) {
             int b = number(skipSpace(j + 6));
             return b < 0 ? -1 : b;
         }
@@ -230,7 +286,7 @@ public final class Fingerprint {
         if (i >= n) {
             return -1;
         }
-        char c = s.charAt(i);
+        char c = in[i];
         if (c == '?') {
             return i + 1;
         }
@@ -238,7 +294,7 @@ public final class Fingerprint {
             return -1;
         }
         int end = numberEnd(i);
-        return end < n && isWordChar(s.charAt(end)) ? -1 : end;
+        return end < n && isWordChar(in[end]) ? -1 : end;
     }
 
     /** A string, number (signed), NULL, TRUE/FALSE or placeholder at {@code i}; the index after, or -1. */
@@ -246,7 +302,7 @@ public final class Fingerprint {
         if (i >= n) {
             return -1;
         }
-        char c = s.charAt(i);
+        char c = in[i];
         if (c == '\'' || c == '"') {
             return skipString(i);
         }
@@ -258,15 +314,15 @@ public final class Fingerprint {
             if (i >= n) {
                 return -1;
             }
-            c = s.charAt(i);
+            c = in[i];
         }
         if (isDigit(c) || c == '.') {
             int end = numberEnd(i);
-            return end < n && isWordChar(s.charAt(end)) ? -1 : end;
+            return end < n && isWordChar(in[end]) ? -1 : end;
         }
-        for (String w : new String[]{"null", "true", "false"}) {
-            if (i + w.length() <= n && s.regionMatches(true, i, w, 0, w.length())
-                    && (i + w.length() == n || !isWordChar(s.charAt(i + w.length())))) {
+        for (String w : LITERAL_WORDS) {
+            if (startsWithIgnoreCase(i, w)
+                    && (i + w.length() == n || !isWordChar(in[i + w.length()]))) {
                 return i + w.length();
             }
         }
@@ -274,31 +330,31 @@ public final class Fingerprint {
     }
 
     private int numberEnd(int i) {
-        if (i + 1 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+        if (i + 1 < n && in[i] == '0' && (in[i + 1] == 'x' || in[i + 1] == 'X')) {
             int j = i + 2;
-            while (j < n && Character.digit(s.charAt(j), 16) >= 0) {
+            while (j < n && Character.digit(in[j], 16) >= 0) {
                 j++;
             }
             return j;
         }
         int j = i;
-        while (j < n && isDigit(s.charAt(j))) {
+        while (j < n && isDigit(in[j])) {
             j++;
         }
-        if (j < n && s.charAt(j) == '.') {
+        if (j < n && in[j] == '.') {
             j++;
-            while (j < n && isDigit(s.charAt(j))) {
+            while (j < n && isDigit(in[j])) {
                 j++;
             }
         }
-        if (j < n && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+        if (j < n && (in[j] == 'e' || in[j] == 'E')) {
             int k = j + 1;
-            if (k < n && (s.charAt(k) == '+' || s.charAt(k) == '-')) {
+            if (k < n && (in[k] == '+' || in[k] == '-')) {
                 k++;
             }
-            if (k < n && isDigit(s.charAt(k))) {
+            if (k < n && isDigit(in[k])) {
                 j = k;
-                while (j < n && isDigit(s.charAt(j))) {
+                while (j < n && isDigit(in[j])) {
                     j++;
                 }
             }
@@ -307,14 +363,14 @@ public final class Fingerprint {
     }
 
     private int skipString(int i) {
-        char quote = s.charAt(i);
+        char quote = in[i];
         int j = i + 1;
         while (j < n) {
-            char c = s.charAt(j);
+            char c = in[j];
             if (c == '\\') {
                 j += 2;
             } else if (c == quote) {
-                if (j + 1 < n && s.charAt(j + 1) == quote) {
+                if (j + 1 < n && in[j + 1] == quote) {
                     j += 2; // doubled quote inside the string
                 } else {
                     return j + 1;
@@ -327,21 +383,25 @@ public final class Fingerprint {
     }
 
     private int skipBlockComment(int i) {
-        int end = s.indexOf("*/", i + 2);
-        return end < 0 ? n : end + 2;
+        for (int k = i + 2; k + 1 < n; k++) {
+            if (in[k] == '*' && in[k + 1] == '/') {
+                return k + 2;
+            }
+        }
+        return n;
     }
 
     private int skipLine(int i) {
-        int end = s.indexOf('\n', i);
+        int end = indexOf('\n', i);
         return end < 0 ? n : end + 1;
     }
 
     private int skipSpace(int i) {
         while (i < n) {
-            char c = s.charAt(i);
+            char c = in[i];
             if (c <= ' ') {
                 i++;
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+            } else if (c == '/' && i + 1 < n && in[i + 1] == '*') {
                 i = skipBlockComment(i);
             } else {
                 return i;
