@@ -19,6 +19,12 @@ import java.util.Optional;
  * recorded in the history.
  */
 public final class RotationService {
+    /**
+     * Who rotated what Ferry finds already rotated: the scheduled event, as a rule (or RDS's own rotation, or a
+     * Ferry that stopped between renaming and archiving).
+     */
+    public static final String CAUGHT_UP = "schedule";
+
     private final GenlogStore store;
     private final Clock clock;
     private final Path archiveRoot;
@@ -68,10 +74,10 @@ public final class RotationService {
             throws SQLException, IOException {
         List<Rotation> done = new ArrayList<>();
         if (flavour == RotationFlavour.RDS) {
-            archiveBackup(connection, c, kind, "catch-up", clock.instant()).ifPresent(done::add);
+            archiveBackup(connection, c, kind, CAUGHT_UP, clock.instant()).ifPresent(done::add);
         } else {
             for (String dated : DatedTables.pending(c, kind)) {
-                done.add(archiveDated(connection, c, kind, dated, "catch-up", clock.instant()));
+                done.add(archiveDated(connection, c, kind, dated, CAUGHT_UP, clock.instant()));
             }
         }
         return done;

@@ -125,7 +125,7 @@ class GenlogRotationIT {
 
             assertThat(result.caughtUp()).singleElement().satisfies(r -> {
                 assertThat(r.rotatedTable()).isEqualTo("ferry_admin.general_log_20261128_0400");
-                assertThat(r.triggeredBy()).isEqualTo("catch-up");
+                assertThat(r.triggeredBy()).isEqualTo(RotationService.CAUGHT_UP);
             });
             Map<Long, Integer> first = countsIn(markers, result.caughtUp().get(0));
             Map<Long, Integer> second = countsIn(markers, result.rotation());
