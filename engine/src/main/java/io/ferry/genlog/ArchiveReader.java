@@ -60,25 +60,22 @@ public final class ArchiveReader {
 
     /** The next row, or null at the end. */
     private LogRow next() throws IOException {
-        int end;
         while (true) {
             skipBlankLines();
-            if (pos >= limit && !fill()) {
+            if (pos >= limit) {
                 return null;
             }
-            end = indexOfNewline(pos);
-            if (end >= 0) {
-                break;
+            LogRow row = parseObject(pos);
+            if (row != null) {
+                line++;
+                pos = objectEnd;
+                return row;
             }
+            // the object runs past the bytes read so far: read more and parse it again from its start
             if (!fill()) {
-                end = limit; // last line without a newline
-                break;
+                throw malformed("the last line is cut short");
             }
         }
-        line++;
-        LogRow row = parseObject(pos, end);
-        pos = end + 1;
-        return row;
     }
 
     private void skipBlankLines() throws IOException {
@@ -90,15 +87,6 @@ public final class ArchiveReader {
                 return;
             }
         }
-    }
-
-    private int indexOfNewline(int from) {
-        for (int i = from; i < limit; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Moves the unread bytes to the front (growing the buffer for a long line) and reads more; false at the end. */
@@ -119,25 +107,39 @@ public final class ArchiveReader {
         return true;
     }
 
-    private LogRow parseObject(int i, int end) throws IOException {
+    /** Where the object parsed last ended. */
+    private int objectEnd;
+    /** Whether the string scanned last was plain ASCII without escapes. */
+    private boolean plainString;
+
+    /** Parses the object at {@code i}; null when it is not complete in the buffer yet. */
+    private LogRow parseObject(int i) throws IOException {
         String time = "";
         String userHost = "";
         long threadId = 0;
         long serverId = 0;
         String command = "Query";
         String argument = "";
+        final int end = limit;
         i = skipSpace(i, end);
+        if (i >= end) {
+            return null;
+        }
         expect(i++, '{');
         while (true) {
             i = skipSpace(i, end);
             if (i >= end) {
-                throw malformed("unexpected end of line");
+                return null;
             }
             if (buf[i] == '}') {
+                objectEnd = i + 1;
                 break;
             }
             if (buf[i] == ',') {
                 i = skipSpace(i + 1, end);
+            }
+            if (i >= end) {
+                return null;
             }
             expect(i, '"');
             int keyStart = i + 1;
@@ -146,14 +148,24 @@ public final class ArchiveReader {
                 keyEnd++;
             }
             i = skipSpace(keyEnd + 1, end);
+            if (i >= end) {
+                return null;
+            }
             expect(i, ':');
             i = skipSpace(i + 1, end);
+            if (i >= end) {
+                return null;
+            }
             int field = field(keyStart, keyEnd);
             byte b = buf[i];
             if (b == '"') {
                 int close = stringEnd(i + 1, end);
+                if (close < 0) {
+                    return null;
+                }
                 if (field != 0) {
-                    String v = string(i + 1, close);
+                    String v = plainString ? new String(buf, i + 1, close - i - 1, StandardCharsets.ISO_8859_1)
+                            : decode(i + 1, close);
                     switch (field) {
                         case 1 -> time = v;
                         case 2 -> userHost = v;
@@ -165,16 +177,24 @@ public final class ArchiveReader {
                 i = close + 1;
             } else if (b == '-' || (b >= '0' && b <= '9')) {
                 int j = i + 1;
-                while (j < end && buf[j] != ',' && buf[j] != '}' && buf[j] != ' ') {
+                long v = b == '-' ? 0 : b - '0';
+                while (j < end && buf[j] >= '0' && buf[j] <= '9') {
+                    v = v * 10 + (buf[j] - '0');
                     j++;
                 }
-                if (field == 3 || field == 4) {
-                    long v = Long.parseLong(new String(buf, i, j - i, StandardCharsets.ISO_8859_1));
-                    if (field == 3) {
-                        threadId = v;
-                    } else {
-                        serverId = v;
-                    }
+                if (j >= end) {
+                    return null;
+                }
+                if (b == '-') {
+                    v = -v;
+                }
+                if (field == 3) {
+                    threadId = v;
+                } else if (field == 4) {
+                    serverId = v;
+                }
+                while (j < end && buf[j] != ',' && buf[j] != '}') { // a fraction or exponent: not a field Ferry reads
+                    j++;
                 }
                 i = j;
             } else if (b == 'n' || b == 't' || b == 'f') { // null, true, false
@@ -210,30 +230,32 @@ public final class ArchiveReader {
         return Arrays.equals(buf, from, to, name, 0, name.length);
     }
 
-    /** The index of the closing quote of a string whose content starts at {@code i}. */
-    private int stringEnd(int i, int end) throws IOException {
+    /**
+     * The index of the closing quote of a string whose content starts at {@code i}, or -1 when it is not in the
+     * buffer yet; sets {@link #plainString}.
+     */
+    private int stringEnd(int i, int end) {
+        boolean plain = true;
         while (i < end) {
             byte b = buf[i];
             if (b == '"') {
+                plainString = plain;
                 return i;
             }
-            i += b == '\\' ? 2 : 1;
-        }
-        throw malformed("unterminated string");
-    }
-
-    private String string(int from, int to) throws IOException {
-        boolean plainAscii = true;
-        for (int k = from; k < to; k++) {
-            byte b = buf[k];
-            if (b < 0 || b == '\\') { // bytes >= 0x80 are negative
-                plainAscii = false;
-                break;
+            if (b == '\\') {
+                plain = false;
+                i += 2;
+            } else {
+                if (b < 0) { // a byte >= 0x80: UTF-8
+                    plain = false;
+                }
+                i++;
             }
         }
-        if (plainAscii) {
-            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-        }
+        return -1;
+    }
+
+    private String decode(int from, int to) {
         StringBuilder sb = new StringBuilder(to - from);
         int segment = from;
         for (int k = from; k < to; k++) {
@@ -262,20 +284,20 @@ public final class ArchiveReader {
     }
 
     private int skipSpace(int i, int end) {
-        while (i < end && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
+        while (i < end && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
             i++;
         }
         return i;
     }
 
     private void expect(int i, char c) throws IOException {
-        if (i >= limit || buf[i] != c) {
+        if (buf[i] != c) {
             throw malformed("expected '" + c + "'");
         }
     }
 
     private IOException malformed(String what) {
-        return new IOException(file + " line " + line + ": not a Ferry log archive (one flat JSON object per line): " + what);
+        return new IOException(file + " line " + (line + 1) + ": not a Ferry log archive (one flat JSON object per line): " + what);
     }
 
     private static byte[] ascii(String s) {
