@@ -69,7 +69,7 @@ final class GenlogDigestCommand implements Callable<Integer> {
                 break;
             }
             out.printf(Locale.ROOT, "%n#%d  %,d rows  first %s  last %s%n", rank, g.count(), g.firstSeen(), g.lastSeen());
-            out.println("    " + g.key());
+            out.println("    " + (g.key().length() > 500 ? g.key().substring(0, 500) + "..." : g.key()));
             out.println("    users: " + joined(g.topUsers()) + "   hosts: " + joined(g.topHosts()));
             if (key != DigestKey.FINGERPRINT || !g.key().startsWith("[")) {
                 String example = g.example() == null ? "" : g.example().replace('\n', ' ');

@@ -10,11 +10,16 @@ package io.ferry.genlog;
 public record LogRow(String eventTime, String userHost, long threadId, long serverId, String commandType,
                      String argument) {
 
-    /** The user part of {@link #userHost()}: {@code shop} in {@code shop[shop] @ localhost [127.0.0.1]}. */
+    /** The user part of {@link #userHost()}: {@code shop} in {@code shop[shop] @ localhost [127.0.0.1]} or {@code [shop] @ ...}. */
     public String user() {
         int bracket = userHost.indexOf('[');
         int end = bracket >= 0 ? bracket : userHost.indexOf(" @");
-        return (end >= 0 ? userHost.substring(0, end) : userHost).trim();
+        String name = (end >= 0 ? userHost.substring(0, end) : userHost).trim();
+        if (name.isEmpty() && bracket >= 0) { // Connect rows: "[ferry] @  [127.0.0.1]"
+            int close = userHost.indexOf(']', bracket);
+            return close > bracket ? userHost.substring(bracket + 1, close) : "";
+        }
+        return name;
     }
 
     /** The host part of {@link #userHost()}: {@code localhost [127.0.0.1]} reads as {@code localhost}, else the IP. */

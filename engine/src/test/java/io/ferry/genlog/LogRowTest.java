@@ -16,5 +16,6 @@ class LogRowTest {
         assertThat(row("root[root] @ localhost []").host()).isEqualTo("localhost");
         assertThat(row("[ferry] @ app-1.internal [10.0.1.2]").host()).isEqualTo("app-1.internal");
         assertThat(row("").host()).isEmpty();
+        assertThat(row("[ferry] @  [127.0.0.1]").user()).isEqualTo("ferry");
     }
 }
