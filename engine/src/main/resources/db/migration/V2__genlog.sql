@@ -4,7 +4,7 @@ CREATE TABLE genlog_rotation (
     connection    VARCHAR(200)             NOT NULL,
     log_kind      VARCHAR(20)              NOT NULL,
     flavour       VARCHAR(30)              NOT NULL,
-    triggered_by  VARCHAR(100)             NOT NULL,
+    triggered_by  VARCHAR(500)             NOT NULL,
     started_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at   TIMESTAMP WITH TIME ZONE,
     rotated_table VARCHAR(200),

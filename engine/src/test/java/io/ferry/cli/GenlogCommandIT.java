@@ -62,8 +62,13 @@ class GenlogCommandIT {
         assertThat(rotate.out).contains("self-managed: atomic double RENAME", "ferry_admin.general_log_", "(verified)",
                 dir.resolve("archive").toString());
 
+        Result notDue = run("genlog", "rotate", "--config", config.toString(), "--if-rows", "1000000");
+        assertThat(notDue.out).as(notDue.err).contains("no rotation due");
+        Result due = run("genlog", "rotate", "--config", config.toString(), "--if-rows", "1", "--if-older-than", "30d");
+        assertThat(due.out).as(due.err).contains("rotation due, rows");
+
         Result history = run("genlog", "history", "--config", config.toString());
-        assertThat(history.out).contains("1 rotation(s)", "SELF_MANAGED", "OK", ".ndjson.gz");
+        assertThat(history.out).contains("2 rotation(s)", "SELF_MANAGED", "OK", ".ndjson.gz", "policy: rows", "user:");
     }
 
     @Test
