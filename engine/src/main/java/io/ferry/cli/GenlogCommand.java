@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = {"Keeps the MySQL general log (log_output=TABLE) under control: status, rotation with an archive,",
                 "rotation history and schedule, search and digest of the live table and the archives."},
         subcommands = {GenlogStatusCommand.class, GenlogRotateCommand.class, GenlogHistoryCommand.class,
-                GenlogSearchCommand.class, GenlogDigestCommand.class, GenlogScheduleCommand.class, GenlogCatchUpCommand.class})
+                GenlogSearchCommand.class, GenlogDigestCommand.class, GenlogScheduleCommand.class, GenlogCatchUpCommand.class,
+                GenlogRdsParamsCommand.class})
 public final class GenlogCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
