@@ -3,13 +3,18 @@ package io.ferry.cli;
 import io.ferry.config.MySqlConnectionConfig;
 import io.ferry.genlog.GenlogStatus;
 import io.ferry.genlog.GenlogStore;
+import io.ferry.genlog.RdsLogParameters;
 import io.ferry.genlog.StatusReader;
 import io.ferry.state.StateStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.rds.RdsClient;
+
 import java.io.PrintWriter;
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,11 +39,30 @@ final class GenlogStatusCommand implements Callable<Integer> {
             description = "How full the instance's storage is (above 90 %, RDS rotates earlier). Default: ${DEFAULT-VALUE}.")
     double usedPercent;
 
+    @Option(names = "--rds-instance", paramLabel = "ID",
+            description = "Read the allocated storage from the RDS API for this DB instance (needs an AWS account).")
+    String rdsInstance;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "AWS region for --rds-instance (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "RDS API endpoint for --rds-instance (default: AWS's).")
+    URI endpoint;
+
     @Override
     public Integer call() throws SQLException {
         PrintWriter out = spec.commandLine().getOut();
         if (allocatedGb != null && allocatedGb <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--allocated-storage-gb must be positive");
+        }
+        if (rdsInstance != null && allocatedGb == null) {
+            try (RdsClient rds = RdsClients.create(region, endpoint)) {
+                allocatedGb = (double) new RdsLogParameters(rds).describe(rdsInstance).allocatedStorageGb();
+                out.println("Allocated storage of " + rdsInstance + " from the RDS API: " + allocatedGb.intValue() + " GB");
+            } catch (SdkClientException e) {
+                throw new IllegalStateException("cannot reach the RDS API: " + e.getMessage() + " (configure an AWS account"
+                        + " with AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or give --allocated-storage-gb)", e);
+            }
         }
         Optional<StatusReader.RdsStorage> storage = Optional.ofNullable(allocatedGb)
                 .map(gb -> new StatusReader.RdsStorage(gb, usedPercent));

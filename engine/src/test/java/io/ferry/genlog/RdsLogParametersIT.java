@@ -70,6 +70,32 @@ class RdsLogParametersIT {
     }
 
     @Test
+    void theCommandShowsTheDryRunThenApplies() {
+        // The CLI uses the default AWS credential chain; its system-property step supplies test keys here.
+        System.setProperty("aws.accessKeyId", "AKIDTEST");
+        System.setProperty("aws.secretAccessKey", "secret-test");
+        try {
+            String[] dryRun = {"genlog", "rds-params", "--instance", "shop-db", "--endpoint-url", peer.endpoint().toString(),
+                    "--set", "general_log=1,log_output=TABLE"};
+            java.io.StringWriter out = new java.io.StringWriter();
+            var cmd = io.ferry.cli.FerryCli.newCommandLine();
+            cmd.setOut(new java.io.PrintWriter(out, true));
+            assertThat(cmd.execute(dryRun)).isZero();
+            assertThat(out.toString()).contains("200 GB allocated, parameter group ferry-mysql80", "Would change (dry run",
+                    "log_output       FILE -> TABLE");
+            assertThat(peer.groups.get("ferry-mysql80")).containsEntry("log_output", "FILE");
+
+            String[] apply = java.util.stream.Stream.concat(java.util.Arrays.stream(dryRun), java.util.stream.Stream.of("--apply"))
+                    .toArray(String[]::new);
+            assertThat(cmd.execute(apply)).isZero();
+            assertThat(peer.groups.get("ferry-mysql80")).containsEntry("log_output", "TABLE").containsEntry("general_log", "1");
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
     void anUnknownInstanceIsNamed() {
         assertThatThrownBy(() -> new RdsLogParameters(rds).describe("nope"))
                 .isInstanceOf(GenlogException.class).hasMessageContaining("DBInstance nope not found");
