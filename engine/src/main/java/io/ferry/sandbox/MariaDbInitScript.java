@@ -15,11 +15,15 @@ import java.util.List;
  * statement per line, as the init file requires.
  */
 final class MariaDbInitScript {
+    /** {@code ferry_readonly}: SELECT only, the application user's password. */
+    static final String READ_ONLY_SUFFIX = "_readonly";
+
     private MariaDbInitScript() {
     }
 
     static String render(String user, Secret password, String database) {
         String account = "'" + user + "'@'%'";
+        String limited = "'" + user + READ_ONLY_SUFFIX + "'@'%'";
         String hash = nativePasswordHash(password);
         return String.join("\n", List.of(
                 // mariadb-install-db creates anonymous users; they match before 'ferry'@'%' and break password logins.
@@ -41,6 +45,10 @@ final class MariaDbInitScript {
                 "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`general_log2` TO " + account + ";",
                 "GRANT ALTER, DROP, CREATE, INSERT ON `mysql`.`slow_log2` TO " + account + ";",
                 "GRANT CREATE ROUTINE, ALTER ROUTINE, EXECUTE ON `mysql`.* TO " + account + ";",
+                // A user that may only read (same password): tests of what Ferry says when a privilege is missing.
+                "CREATE USER IF NOT EXISTS " + limited + " IDENTIFIED BY PASSWORD '" + hash + "';",
+                "ALTER USER " + limited + " IDENTIFIED BY PASSWORD '" + hash + "';",
+                "GRANT SELECT ON *.* TO " + limited + ";",
                 "FLUSH PRIVILEGES;",
                 ""));
     }

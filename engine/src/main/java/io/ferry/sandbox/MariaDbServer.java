@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class MariaDbServer implements AutoCloseable {
     public static final String USER = "ferry";
+    /** A user with the same password that may only SELECT: for tests of missing privileges. */
+    public static final String READ_ONLY_USER = USER + MariaDbInitScript.READ_ONLY_SUFFIX;
     public static final String DATABASE = "shop";
     public static final int SERVER_ID = 1;
     public static final int GTID_DOMAIN_ID = 0;
