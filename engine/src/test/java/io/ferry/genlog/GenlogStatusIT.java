@@ -83,6 +83,18 @@ class GenlogStatusIT {
     }
 
     @Test
+    void theSlowLogIsCountedTheSameWay() throws Exception {
+        log.slowLogOn();
+        try (MarkerWorkload markers = new MarkerWorkload(endpoint, "slowstatus")) {
+            markers.run(25);
+        }
+        GenlogStatus status = reader.read(CONNECTION, log.server(), LogKind.SLOW, false, Optional.empty());
+        assertThat(status.settings().slowLog()).isTrue();
+        assertThat(status.count().rows()).isGreaterThanOrEqualTo(25);
+        assertThat(status.size().method()).endsWith("slow_log.CSV");
+    }
+
+    @Test
     void fileLogIsReportedWithoutCounting() throws Exception {
         log.exec("SET GLOBAL log_output = 'FILE'");
         GenlogStatus status = reader.read(CONNECTION, log.server(), LogKind.GENERAL, false, Optional.empty());
