@@ -54,9 +54,9 @@ class FerryConsoleTest {
         }
         assertThat(console.textInPage(".placeholder-tag")).as("the connections page is not a placeholder").isNull();
 
-        console.openSection("Cost");
+        console.openSection("Druid");
         assertThat(console.textInPage(".placeholder-tag")).isEqualTo("Not built yet");
-        assertThat(console.textInPage(".placeholder-text")).contains("break-even");
+        assertThat(console.textInPage(".placeholder-text")).contains("re-index");
     }
 
     @Test

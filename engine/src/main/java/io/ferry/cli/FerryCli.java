@@ -8,9 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ferry",
         mixinStandardHelpOptions = true,
         versionProvider = FerryCli.Version.class,
-        description = {
-                "Ferry replicates MySQL to Redshift, keeps the MySQL general log rotated and searchable,",
-                "re-indexes Druid from batch files and compares the cost of the cloud with owning hardware."},
+        description = "Ferry replicates MySQL to Redshift, keeps the MySQL general log rotated and searchable, "
+                + "re-indexes Druid from batch files and compares the cost of the cloud with owning hardware.",
         subcommands = {
                 SandboxCommand.class,
                 CheckCommand.class,

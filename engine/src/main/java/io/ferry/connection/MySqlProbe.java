@@ -92,8 +92,8 @@ final class MySqlProbe implements Probe<MySqlConnectionConfig> {
                 || message.contains("insecure transport")) {
             return "TLS required by the server " + where + " (require_secure_transport): set tls: require";
         }
-        if (c.tls().requiresTls() && (message.contains("doesn't support SSL") || message.contains("not support SSL")
-                || message.contains("SSL connection required"))) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (c.tls().requiresTls() && (lower.contains("not support ssl") || lower.contains("ssl connection required"))) {
             return "TLS not offered by the server " + where + ", but the connection says tls: " + c.tls().yamlName();
         }
         return NetworkFailures.explain(e, where, c.host(), timeout)

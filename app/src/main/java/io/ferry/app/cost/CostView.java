@@ -65,13 +65,15 @@ public final class CostView extends BorderPane {
 
     public CostView(CostViewModel vm) {
         this.vm = vm;
-        setId("costView");
+        setId("page-cost");
         setPadding(new Insets(8));
 
-        Label title = new Label();
-        title.textProperty().bind(vm.scenarioNameProperty());
-        title.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
-        HBox top = new HBox(8, title, spacer(), button("Load…", this::load), button("Save…", this::save),
+        Label title = new Label("Cost");
+        title.getStyleClass().addAll(atlantafx.base.theme.Styles.TITLE_2, "page-title");
+        Label scenario = new Label();
+        scenario.textProperty().bind(vm.scenarioNameProperty());
+        scenario.setStyle("-fx-font-size: 1.1em;");
+        HBox top = new HBox(8, title, scenario, spacer(), button("Load…", this::load), button("Save…", this::save),
                 button("Druid preset", () -> vm.loadPreset("druid-adtech")),
                 button("Export CSV…", this::exportCsv), button("Export PNG…", this::exportPng));
         top.setAlignment(Pos.CENTER_LEFT);
