@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
  * of a rotation with its archive, on a private MariaDB started for the run.
  */
 @Command(name = "genlog", mixinStandardHelpOptions = true,
-        description = {"Digest throughput from a synthetic gzip NDJSON archive (one thread), from the live mysql.general_log",
-                "filled with real queries, and the time of a full rotation (rename, archive, verify, drop).",
-                "Last line: rows_per_s=... live_rows_per_s=... rotate_ms=..."})
+        description = "Digest throughput from a synthetic gzip NDJSON archive (one thread), from the live mysql.general_log"
+                + " filled with real queries, and the time of a full rotation (rename, archive, verify, drop). Last "
+                + "line: rows_per_s=... live_rows_per_s=... rotate_ms=...")
 final class BenchGenlogCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry genlog catch-up}: archive what scheduled rotations left, without rotating. */
 @Command(name = "catch-up", mixinStandardHelpOptions = true,
-        description = {"Archives (and on self-managed servers then drops) the dated tables the scheduled event made, or on RDS",
-                "a general_log_backup not archived yet. Run it after each scheduled firing (e.g. from cron) when no Ferry",
-                "engine runs. Exit code 1 when something could not be archived: the rows stay where they are."})
+        description = "Archives (and on self-managed servers then drops) the dated tables the scheduled event made, or on "
+                + "RDS a general_log_backup not archived yet. Run it after each scheduled firing (e.g. from cron) when "
+                + "no Ferry engine runs. Exit code 1 when something could not be archived: the rows stay where they "
+                + "are.")
 final class GenlogCatchUpCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 
 /** {@code ferry genlog digest}: statements grouped by fingerprint, like pt-query-digest. */
 @Command(name = "digest", mixinStandardHelpOptions = true,
-        description = {"Groups the log's statements by fingerprint (literals, numbers, IN-lists and white space folded,",
-                "as pt-query-digest does), or by user, host or database: count, first/last seen, top users and hosts, an example."})
+        description = "Groups the log's statements by fingerprint (literals, numbers, IN-lists and white space folded, as "
+                + "pt-query-digest does), or by user, host or database: count, first/last seen, top users and hosts, an"
+                + " example.")
 final class GenlogDigestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry genlog rds-params}: the RDS parameter group's log settings, shown and changed (dry run first). */
 @Command(name = "rds-params", mixinStandardHelpOptions = true,
-        description = {"Shows an RDS instance's allocated storage and its DB parameter group's general_log, slow_query_log,",
-                "log_output and event_scheduler; with --set shows the change (dry run), with --apply also makes it.",
-                "Needs an AWS account: AWS_PROFILE, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY."})
+        description = "Shows an RDS instance's allocated storage and its DB parameter group's general_log, slow_query_log, "
+                + "log_output and event_scheduler; with --set shows the change (dry run), with --apply also makes it. "
+                + "Needs an AWS account: AWS_PROFILE, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.")
 final class GenlogRdsParamsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

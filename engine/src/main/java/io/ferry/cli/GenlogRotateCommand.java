@@ -25,9 +25,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry genlog rotate}: rotate now, archiving first whatever the rotation would otherwise drop. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = {"Rotates the log table now and archives the rotated rows (gzip NDJSON, verified by row count)",
-                "before anything is dropped. Self-managed: atomic double RENAME into ferry_admin.general_log_YYYYMMDD_HHMM,",
-                "archived, then dropped. RDS: CALL mysql.rds_rotate_general_log, general_log_backup archived before and after."})
+        description = "Rotates the log table now and archives the rotated rows (gzip NDJSON, verified by row count) before "
+                + "anything is dropped. Self-managed: atomic double RENAME into ferry_admin.general_log_YYYYMMDD_HHMM, "
+                + "archived, then dropped. RDS: CALL mysql.rds_rotate_general_log, general_log_backup archived before "
+                + "and after.")
 final class GenlogRotateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

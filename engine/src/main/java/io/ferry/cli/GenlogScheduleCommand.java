@@ -18,9 +18,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry genlog schedule}: install, change, show or remove the recurring rotation event. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Shows the rotation event Ferry installed; with --every installs or changes it, with --remove removes it.",
-                "The event lives in ferry_admin and needs event_scheduler=ON. Self-managed servers rotate into dated tables",
-                "that Ferry archives (ferry genlog catch-up, or the next rotate); RDS calls mysql.rds_rotate_general_log."})
+        description = "Shows the rotation event Ferry installed; with --every installs or changes it, with --remove removes"
+                + " it. The event lives in ferry_admin and needs event_scheduler=ON. Self-managed servers rotate into "
+                + "dated tables that Ferry archives (ferry genlog catch-up, or the next rotate); RDS calls "
+                + "mysql.rds_rotate_general_log.")
 final class GenlogScheduleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry genlog status}: settings, rows, bytes, age, growth and RDS's own rotation threshold. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows general_log, log_output, event_scheduler and the log table's rows, bytes, oldest and newest",
-                "row, growth per day and when RDS would rotate it on its own. Says which figures are exact."})
+        description = "Shows general_log, log_output, event_scheduler and the log table's rows, bytes, oldest and newest "
+                + "row, growth per day and when RDS would rotate it on its own. Says which figures are exact.")
 final class GenlogStatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
