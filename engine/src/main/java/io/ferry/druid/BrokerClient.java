@@ -53,6 +53,11 @@ public final class BrokerClient {
                 dataSource).rows().stream().map(SysSegment::from).toList();
     }
 
+    /** Where each segment replica of a datasource is served ({@code sys.server_segments} joined with {@code sys.servers}). */
+    public List<SegmentPlacement> placements(String dataSource) {
+        return sql(SegmentPlacement.QUERY, dataSource).rows().stream().map(SegmentPlacement::from).toList();
+    }
+
     /** Every Druid process in {@code sys.servers}. */
     public List<SysServer> servers() {
         return sql("SELECT " + SysServer.COLUMNS + " FROM sys.servers ORDER BY server").rows().stream().map(SysServer::from).toList();
