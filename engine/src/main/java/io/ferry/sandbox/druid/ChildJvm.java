@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 final class ChildJvm {
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final int TAIL_LINES = 15;
+    private static final java.util.regex.Pattern STACK_FRAME =
+            java.util.regex.Pattern.compile("\\s+(at [\\w$./<>-]+\\(.*\\).*|\\.\\.\\. \\d+ more|\\.\\.\\. \\d+ common frames omitted)");
 
     private final String name;
     private final Path dir;
@@ -140,10 +142,19 @@ final class ChildJvm {
         }
     }
 
-    /** The last lines of the log, indented, to put the real reason into an error message. */
+    /**
+     * The last lines of the log, indented, to put the real reason into an error message. Stack frames are left out:
+     * a Java server's log usually ends in one, and the reason is in the exception lines ("Caused by: ...").
+     */
     String tail() {
+        return tailOf(log);
+    }
+
+    static String tailOf(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank() && !STACK_FRAME.matcher(line).matches())
+                    .toList();
             return "  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException | java.io.UncheckedIOException e) {
             return "  (no log at " + log + ")";

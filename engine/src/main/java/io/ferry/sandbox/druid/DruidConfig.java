@@ -88,8 +88,10 @@ final class DruidConfig {
                 p.put("druid.server.http.numThreads", "6");
                 processing(p, serviceDir);
                 p.put("druid.server.tier", service.tier());
-                p.put("druid.segmentCache.locations", json(List.of(Map.of("path", serviceDir.resolve("segment-cache").toString(),
-                        "maxSize", "10g"))));
+                Map<String, String> cache = new LinkedHashMap<>();
+                cache.put("path", serviceDir.resolve("segment-cache").toString());
+                cache.put("maxSize", "10g");
+                p.put("druid.segmentCache.locations", json(List.of(cache)));
                 p.put("druid.server.maxSize", "10g");
                 p.put("druid.cache.type", "caffeine");
                 p.put("druid.cache.sizeInBytes", "10MiB");
