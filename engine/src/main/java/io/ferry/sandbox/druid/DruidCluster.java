@@ -259,7 +259,7 @@ public final class DruidCluster implements AutoCloseable {
 
     private Map.Entry<ChildJvm, String> firstDead() {
         synchronized (lock) {
-            return labels.entrySet().stream().filter(e -> !e.getKey().isAlive()).findFirst().map(Map::entry).orElse(null);
+            return labels.entrySet().stream().filter(e -> !e.getKey().isAlive()).findFirst().map(e -> Map.entry(e.getKey(), e.getValue())).orElse(null);
         }
     }
 
