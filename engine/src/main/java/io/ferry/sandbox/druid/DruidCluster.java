@@ -58,6 +58,7 @@ public final class DruidCluster implements AutoCloseable {
     private DruidEndpoints endpoints;
     private Duration startupTime;
     private boolean closed;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private DruidCluster(Path root, Consumer<String> progress) {
         this.root = root;
@@ -133,7 +134,7 @@ public final class DruidCluster implements AutoCloseable {
                 dataServers.put(service.name(), url(service.port()));
             }
         }
-        endpoints = new DruidEndpoints(url(ports.coordinator()), url(ports.broker()), Map.copyOf(dataServers),
+        endpoints = new DruidEndpoints(url(ports.coordinator()), url(ports.broker()), java.util.Collections.unmodifiableMap(dataServers),
                 "127.0.0.1:" + ports.zookeeper(), "127.0.0.1:" + ports.kafka());
         DruidClient client = endpoints.client();
         CoordinatorClient coordinator = client.coordinator();
@@ -318,21 +319,43 @@ public final class DruidCluster implements AutoCloseable {
         return pids;
     }
 
-    /** Druid's JVMs first (all at once), then Kafka, then ZooKeeper. Idempotent; safe from the shutdown hook. */
+    /**
+     * Druid's JVMs first (all at once), then Kafka, then ZooKeeper. Idempotent; a second caller (the shutdown hook
+     * while the CLI stops, say) returns only once everything is stopped.
+     */
     @Override
     public void close() {
         List<ChildJvm> druidJvms;
         ChildJvm kafkaJvm;
         ChildJvm zk;
+        boolean first;
         synchronized (lock) {
-            if (closed) {
-                return;
-            }
+            first = !closed;
             closed = true;
             druidJvms = List.copyOf(druid);
             kafkaJvm = kafka;
             zk = zookeeper;
         }
+        if (!first) {
+            awaitStopped();
+            return;
+        }
+        try {
+            stop(druidJvms, kafkaJvm, zk);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop(List<ChildJvm> druidJvms, ChildJvm kafkaJvm, ChildJvm zk) {
         long t0 = System.nanoTime();
         druidJvms.forEach(ChildJvm::requestStop);
         druidJvms.forEach(jvm -> jvm.awaitStop(DRUID_STOP_GRACE));
