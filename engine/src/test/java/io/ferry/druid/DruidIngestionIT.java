@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,6 +134,25 @@ class DruidIngestionIT {
         assertThat(badSql.status()).isEqualTo(400);
         assertThat(badSql.request()).endsWith("/druid/v2/sql");
         assertThat(badSql.druidMessage()).contains("no_such_column");
+    }
+
+    @Test
+    void aRunningTaskIsListedAndCanBeShutDown(DruidClient druid) throws Exception {
+        String ds = "ferry_it_shutdown";
+        // An HTTP input that accepts the connection and never answers keeps the task running until it is shut down.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/events.json";
+            String taskId = druid.overlord().submitTask(NestedEvents.spec(ds, IndexParallelSpec.InputSource.http(List.of(url)))
+                    .intervals("2024-04-01/2024-04-02").toJson());
+            await().atMost(TASK_TIMEOUT).until(() -> druid.overlord().tasks("running", ds).stream()
+                    .anyMatch(t -> t.id().equals(taskId) && "RUNNING".equals(t.runnerStatusCode())));
+
+            druid.overlord().shutdown(taskId);
+
+            TaskStatus status = druid.overlord().awaitCompletion(taskId, TASK_TIMEOUT);
+            assertThat(status.statusCode()).isEqualTo("FAILED");
+            assertThat(status.errorMsg()).containsIgnoringCase("shutdown");
+        } // closing the socket releases the indexer thread that was still reading from it
     }
 
     private static void runTask(DruidClient druid, IndexParallelSpec spec) throws InterruptedException {
