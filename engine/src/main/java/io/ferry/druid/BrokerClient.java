@@ -58,6 +58,12 @@ public final class BrokerClient {
         return sql(SegmentPlacement.QUERY, dataSource).rows().stream().map(SegmentPlacement::from).toList();
     }
 
+    /** The tasks of one datasource in {@code sys.tasks}, newest first. */
+    public List<SysTask> tasks(String dataSource) {
+        return sql("SELECT " + SysTask.COLUMNS + " FROM sys.tasks WHERE datasource = ? ORDER BY created_time DESC", dataSource)
+                .rows().stream().map(SysTask::from).toList();
+    }
+
     /** Every Druid process in {@code sys.servers}. */
     public List<SysServer> servers() {
         return sql("SELECT " + SysServer.COLUMNS + " FROM sys.servers ORDER BY server").rows().stream().map(SysServer::from).toList();

@@ -52,6 +52,8 @@ class DruidIngestionIT {
         assertThat(report.unparseable()).isEqualTo(5);
         assertThat(report.thrownAway()).as("rows outside the task's intervals").isEqualTo(outside.count());
         assertThat(druid.overlord().tasks("complete", ds)).extracting(TaskStatus::id).contains(taskId);
+        assertThat(druid.broker().tasks(ds)).filteredOn(t -> t.taskId().equals(taskId)).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo("SUCCESS"));
 
         awaitLoadedAndCounted(druid, ds, old.count() + fresh.count());
         SqlResult perCountry = druid.broker().sql("SELECT country, COUNT(*) AS n, SUM(\"value\") AS v FROM " + ds
