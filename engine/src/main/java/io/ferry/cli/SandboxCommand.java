@@ -7,7 +7,10 @@ import io.ferry.sandbox.S3Endpoint;
 import io.ferry.sandbox.Sandbox;
 import io.ferry.sandbox.SandboxEndpoints;
 import io.ferry.sandbox.SandboxOptions;
+import io.ferry.sandbox.SandboxStartException;
 import io.ferry.sandbox.WorkloadCounts;
+import io.ferry.sandbox.druid.DruidCluster;
+import io.ferry.sandbox.druid.DruidEndpoints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +52,11 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Run the machine's /usr/sbin/mariadbd instead of the bundled MariaDB 11.4 (starts faster).")
     boolean systemMariaDb;
 
+    @Option(names = "--with-druid",
+            description = "Also start a local Druid 33 (coordinator/overlord, broker, hot and cold historicals, indexer) "
+                    + "and a Kafka 4 broker, with ZooKeeper (about 1.8 GB of memory; jars from druid-runtime/target/lib).")
+    boolean withDruid;
+
     @Override
     public Integer call() throws Exception {
         if (!noWorkload && !(rate > 0)) {
@@ -65,11 +73,27 @@ public final class SandboxCommand implements Callable<Integer> {
             out.println("  " + message);
             out.flush();
         });
+        DruidCluster druid = null;
+        if (withDruid) {
+            try {
+                druid = DruidCluster.start(options.root().resolve("druid"), message -> {
+                    out.println("  " + message);
+                    out.flush();
+                });
+            } catch (SandboxStartException e) {
+                sandbox.close();
+                throw e;
+            }
+        }
+        DruidCluster druidCluster = druid;
         OltpWorkload workload = noWorkload ? null : new OltpWorkload(sandbox.endpoints().mariadb(), rate, WORKLOAD_SEED);
         CountDownLatch stopping = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out, sandbox, workload, stopping), "ferry-sandbox-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out, sandbox, druidCluster, workload, stopping), "ferry-sandbox-stop"));
 
         printConnections(out, sandbox);
+        if (druid != null) {
+            printDruid(out, druid);
+        }
         if (workload != null) {
             workload.start();
             out.printf(Locale.ROOT, "Workload: %.0f rows/s of inserts, updates and deletes into shop (%s). Ctrl-C stops everything.%n",
@@ -91,7 +115,7 @@ public final class SandboxCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void stop(PrintWriter out, Sandbox sandbox, OltpWorkload workload, CountDownLatch stopping) {
+    private static void stop(PrintWriter out, Sandbox sandbox, DruidCluster druid, OltpWorkload workload, CountDownLatch stopping) {
         stopping.countDown();
         out.println();
         out.println("Stopping the sandbox ...");
@@ -102,6 +126,9 @@ public final class SandboxCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (druid != null) {
+            druid.close();
         }
         sandbox.close();
         out.println("All sandbox servers stopped; their files stay in " + sandbox.root() + " until the next start.");
@@ -114,6 +141,20 @@ public final class SandboxCommand implements Callable<Integer> {
                 LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), now.inserts(), now.updates(), now.deletes(),
                 now.transactions(), perSecond, now.errors());
         return now.errors() > previous.errors() && lastError != null ? line + "; last: " + lastError : line;
+    }
+
+    static void printDruid(PrintWriter out, DruidCluster druid) {
+        DruidEndpoints d = druid.endpoints();
+        out.printf(Locale.ROOT, "Druid 33 (started in %.1f s; files and logs in %s)%n", druid.startupTime().toMillis() / 1000.0, druid.root());
+        out.println("  coordinator and overlord  " + d.coordinator() + "   (tasks: " + d.overlord() + "/druid/indexer/v1/tasks)");
+        out.println("  broker (SQL)              " + d.broker() + "/druid/v2/sql");
+        d.dataServers().forEach((name, url) -> out.printf("  %-25s %s%n", name, url));
+        out.println("  ZooKeeper                 " + d.zookeeper());
+        out.println("  Load rules: the last " + DruidCluster.HOT_PERIOD + " in tier 'hot', older data in tier 'cold', one replica.");
+        out.printf("  curl -s -X POST -H 'Content-Type: application/json' %s/druid/v2/sql -d '{\"query\":\"SELECT * FROM sys.servers\"}'%n", d.broker());
+        out.println("Kafka 4 (KRaft, single node)   bootstrap servers " + d.kafkaBootstrapServers());
+        out.println("  Resident memory (MiB): " + druid.residentMegabytes());
+        out.println();
     }
 
     private static void printConnections(PrintWriter out, Sandbox sandbox) {

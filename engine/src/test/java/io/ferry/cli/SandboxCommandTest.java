@@ -31,7 +31,7 @@ class SandboxCommandTest {
         cli.setOut(new PrintWriter(out));
 
         assertThat(cli.execute("sandbox", "--help")).isZero();
-        assertThat(out.toString()).contains("--dir", "--rate", "--no-workload", "--system-mariadb");
+        assertThat(out.toString()).contains("--dir", "--rate", "--no-workload", "--system-mariadb", "--with-druid");
     }
 
     @Test
