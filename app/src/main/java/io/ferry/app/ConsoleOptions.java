@@ -7,32 +7,35 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The console's command line: {@code [--config ferry.yaml]}, plus the hidden
+ * The console's command line: {@code [--config ferry.yaml] [--section NAME]}, plus the hidden
  * {@code --screenshot file.png [--screenshot-delay-ms N]} that saves the window as a PNG and exits.
  */
-public record ConsoleOptions(Optional<Path> config, Optional<Path> screenshot, Duration screenshotDelay) {
-    public static final String USAGE = "Usage: ferry console [--config ferry.yaml]";
+public record ConsoleOptions(Optional<Path> config, Optional<String> section, Optional<Path> screenshot,
+                             Duration screenshotDelay) {
+    public static final String USAGE = "Usage: ferry console [--config ferry.yaml] [--section NAME]";
     static final Duration DEFAULT_SCREENSHOT_DELAY = Duration.ofSeconds(2);
 
     public static ConsoleOptions none() {
-        return new ConsoleOptions(Optional.empty(), Optional.empty(), DEFAULT_SCREENSHOT_DELAY);
+        return new ConsoleOptions(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_SCREENSHOT_DELAY);
     }
 
     /** @throws IllegalArgumentException saying what is wrong and what to do instead */
     public static ConsoleOptions parse(List<String> args) {
         Optional<Path> config = Optional.empty();
+        Optional<String> section = Optional.empty();
         Optional<Path> screenshot = Optional.empty();
         Duration delay = DEFAULT_SCREENSHOT_DELAY;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--config" -> config = Optional.of(existingFile(valueOf(args, i++, "a ferry.yaml file")));
+                case "--section" -> section = Optional.of(valueOf(args, i++, "the name of a page, e.g. Cost"));
                 case "--screenshot" -> screenshot = Optional.of(Path.of(valueOf(args, i++, "a .png file to write")));
                 case "--screenshot-delay-ms" -> delay = millis(valueOf(args, i++, "a number of milliseconds"));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'. " + USAGE);
             }
         }
-        return new ConsoleOptions(config, screenshot, delay);
+        return new ConsoleOptions(config, section, screenshot, delay);
     }
 
     private static String valueOf(List<String> args, int optionIndex, String what) {

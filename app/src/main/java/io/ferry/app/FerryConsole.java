@@ -6,6 +6,7 @@ import io.ferry.app.fx.FxTaskExecutor;
 import io.ferry.app.shell.ConsoleContext;
 import io.ferry.app.shell.ConsoleSections;
 import io.ferry.app.shell.MainView;
+import io.ferry.app.shell.Section;
 import io.ferry.app.shell.MainViewModel;
 import io.ferry.app.task.TaskExecutor;
 import io.ferry.client.EngineClient;
@@ -14,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,7 +58,8 @@ public class FerryConsole extends Application {
         tasks = FxTaskExecutor.create();
         ConnectionsViewModel connections = new ConnectionsViewModel(client, tasks);
         main = new MainViewModel(client, tasks, connections);
-        MainView view = new MainView(main, ConsoleSections.create(new ConsoleContext(client, tasks, connections)));
+        List<Section> sections = ConsoleSections.create(new ConsoleContext(client, tasks, connections));
+        MainView view = new MainView(main, sections);
 
         Scene scene = new Scene(view.root(), 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -67,7 +70,15 @@ public class FerryConsole extends Application {
         stage.show();
 
         main.start();
+        options.section().ifPresent(name -> main.select(sectionTitled(sections, name)));
         options.screenshot().ifPresent(file -> SceneScreenshot.saveAfter(scene, file, options.screenshotDelay(), tasks));
+    }
+
+    /** The title of the page a user named on the command line, matched without regard to case. */
+    private static String sectionTitled(List<Section> sections, String name) {
+        return sections.stream().map(Section::title).filter(title -> title.equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--section " + name + ": no such page; the pages are "
+                        + sections.stream().map(Section::title).toList()));
     }
 
     @Override

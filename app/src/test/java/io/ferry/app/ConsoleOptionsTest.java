@@ -23,6 +23,13 @@ class ConsoleOptionsTest {
     }
 
     @Test
+    void namesThePageToOpenFirst() {
+        assertThat(ConsoleOptions.parse(List.of("--section", "Cost")).section()).contains("Cost");
+        assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--section")))
+                .hasMessageContaining("--section needs the name of a page");
+    }
+
+    @Test
     void readsAnExistingConfigFile(@TempDir Path dir) throws IOException {
         Path yaml = Files.writeString(dir.resolve("ferry.yaml"), "connections: {}\n");
         assertThat(ConsoleOptions.parse(List.of("--config", yaml.toString())).config()).contains(yaml);

@@ -70,6 +70,7 @@ public final class CostView extends BorderPane {
 
         Label title = new Label("Cost");
         title.getStyleClass().addAll(atlantafx.base.theme.Styles.TITLE_2, "page-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label scenario = new Label();
         scenario.textProperty().bind(vm.scenarioNameProperty());
         scenario.setStyle("-fx-font-size: 1.1em;");
@@ -86,6 +87,8 @@ public final class CostView extends BorderPane {
         breakEven.setId("breakEvenLabel");
         breakEven.textProperty().bind(vm.breakEvenTextProperty());
         breakEven.setStyle("-fx-font-size: 1.4em; -fx-font-weight: bold;");
+        breakEven.setWrapText(true);
+        breakEven.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label totals = new Label();
         totals.setId("totalsLabel");
         totals.textProperty().bind(vm.totalsTextProperty());
@@ -251,7 +254,7 @@ public final class CostView extends BorderPane {
         TabPane tabs = new TabPane(new Tab("Assumptions", assumptions), new Tab("Sensitivity", sensitivity),
                 new Tab("Suggestions", suggestions));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setPrefHeight(200);
+        tabs.setPrefHeight(150);
         return tabs;
     }
 
@@ -421,6 +424,7 @@ public final class CostView extends BorderPane {
         Button b = new Button(text);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(text));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 
