@@ -1,0 +1,188 @@
+package io.ferry.warehouse;
+
+import io.ferry.replication.TableSchema;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Applies batches to PostgreSQL exactly once: in ONE transaction, for every table of the batch, the collapsed rows
+ * go by {@code COPY FROM STDIN} into a temporary staging table, then one {@code MERGE} deletes, updates and inserts
+ * by primary key; finally the checkpoint moves (compare-and-set). Either all of it commits or none. MERGE is
+ * idempotent (the rows carry full images), which is what lets the snapshot and the stream overlap.
+ */
+public final class PostgresWarehouse implements AutoCloseable {
+    private static final String DELETED = "_ferry_deleted";
+    private static final int COPY_FLUSH_CHARS = 1 << 20;
+
+    private final Connection connection;
+    private final PostgresDialect dialect;
+    private final CheckpointTable checkpoints;
+
+    public PostgresWarehouse(WarehouseEndpoint endpoint, PostgresDialect dialect, Clock clock) throws SQLException {
+        this.connection = endpoint.connect();
+        this.dialect = dialect;
+        this.checkpoints = new CheckpointTable(dialect, clock);
+        connection.setAutoCommit(true);
+        checkpoints.create(connection);
+        connection.setAutoCommit(false);
+    }
+
+    public PostgresDialect dialect() {
+        return dialect;
+    }
+
+    public Optional<Checkpoint> checkpoint(String job) throws SQLException {
+        try {
+            Optional<Checkpoint> cp = checkpoints.read(connection, job);
+            connection.commit();
+            return cp;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** Prepares the target tables as asked and writes the job's first checkpoint, in one transaction. */
+    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (TargetTable t : tables) {
+                String name = dialect.qualified(t.schema(), t.table());
+                if (preparation == TargetPreparation.DROP_AND_CREATE) {
+                    st.execute("DROP TABLE IF EXISTS " + name);
+                }
+                if (preparation == TargetPreparation.DROP_AND_CREATE || !exists(t)) {
+                    for (String ddl : dialect.createTable(t)) {
+                        st.execute(ddl);
+                    }
+                } else if (preparation == TargetPreparation.TRUNCATE) {
+                    st.execute("DELETE FROM " + name);
+                }
+            }
+            checkpoints.insert(connection, first);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private boolean exists(TargetTable t) throws SQLException {
+        try (var st = connection.prepareStatement("SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+            st.setString(1, t.schema());
+            st.setString(2, t.table());
+            try (var rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Applies the tables' final rows and moves the checkpoint from {@code previous} to {@code next}, atomically. */
+    public void apply(Collection<CollapsedTable> tables, Checkpoint previous, Checkpoint next) throws SQLException {
+        try {
+            int n = 0;
+            for (CollapsedTable table : tables) {
+                if (table.size() > 0) {
+                    applyTable(table, "ferry_stage_" + n++);
+                }
+            }
+            checkpoints.advance(connection, previous, next);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void applyTable(CollapsedTable table, String stage) throws SQLException {
+        TableSchema schema = table.schema();
+        TargetTable target = dialect.target(schema);
+        String targetName = dialect.qualified(target.schema(), target.table());
+        List<String> columns = new ArrayList<>();
+        schema.columns().forEach(c -> columns.add(dialect.quote(c.name())));
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE " + dialect.quote(stage) + " (LIKE " + targetName + ") ON COMMIT DROP");
+            st.execute("ALTER TABLE " + dialect.quote(stage) + " ADD COLUMN " + dialect.quote(DELETED) + " BOOLEAN NOT NULL");
+        }
+        copy(table, stage, columns);
+        try (Statement st = connection.createStatement()) {
+            st.execute("ANALYZE " + dialect.quote(stage)); // without statistics the planner may scan the whole target
+            st.execute(merge(schema, targetName, dialect.quote(stage), columns));
+        }
+    }
+
+    private void copy(CollapsedTable table, String stage, List<String> columns) throws SQLException {
+        String sql = "COPY " + dialect.quote(stage) + " (" + String.join(", ", columns) + ", " + dialect.quote(DELETED)
+                + ") FROM STDIN";
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            String context = table.schema().id().toString();
+            StringBuilder buffer = new StringBuilder(64 * 1024);
+            for (CollapsedTable.FinalRow row : table.rows()) {
+                Object[] values = row.values();
+                for (int i = 0; i < values.length; i++) {
+                    CopyText.append(buffer, values[i], context);
+                    buffer.append('\t');
+                }
+                buffer.append(row.deleted() ? 't' : 'f').append('\n');
+                if (buffer.length() >= COPY_FLUSH_CHARS) {
+                    write(copy, buffer);
+                }
+            }
+            write(copy, buffer);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    private String merge(TableSchema schema, String target, String stage, List<String> columns) {
+        StringJoiner on = new StringJoiner(" AND ");
+        schema.primaryKey().forEach(k -> on.add("t." + dialect.quote(k) + " = s." + dialect.quote(k)));
+        StringJoiner set = new StringJoiner(", ");
+        for (var c : schema.columns()) {
+            if (!schema.primaryKey().contains(c.name())) {
+                set.add(dialect.quote(c.name()) + " = s." + dialect.quote(c.name()));
+            }
+        }
+        StringJoiner values = new StringJoiner(", ");
+        columns.forEach(c -> values.add("s." + c));
+        String deleted = "s." + dialect.quote(DELETED);
+        return "MERGE INTO " + target + " AS t USING " + stage + " AS s ON " + on
+                + " WHEN MATCHED AND " + deleted + " THEN DELETE"
+                + (set.length() > 0 ? " WHEN MATCHED THEN UPDATE SET " + set : "")
+                + " WHEN NOT MATCHED AND NOT " + deleted + " THEN INSERT (" + String.join(", ", columns) + ") VALUES (" + values + ")";
+    }
+
+    /** Moves only the checkpoint (a batch whose transactions touched no selected table). */
+    public void advance(Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(List.of(), previous, next);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
