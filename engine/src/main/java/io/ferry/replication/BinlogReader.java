@@ -1,7 +1,6 @@
 package io.ferry.replication;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
-import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +27,7 @@ public final class BinlogReader implements AutoCloseable {
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.offset());
         client.setKeepAlive(false); // reconnects with the library's own position bookkeeping are not ours: fail instead
-        EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
-                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
-                EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
-        client.setEventDeserializer(deserializer);
+        client.setEventDeserializer(BinlogEventDeserializers.create());
         client.registerEventListener(event -> {
             if (failure.get() != null) {
                 return;

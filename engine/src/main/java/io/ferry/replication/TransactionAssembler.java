@@ -88,6 +88,8 @@ public final class TransactionAssembler {
             case PARTIAL_UPDATE_ROWS_EVENT -> throw new UnsupportedBinlogException("The source writes partial JSON updates "
                     + "(binlog_row_value_options=PARTIAL_JSON), which the binlog client cannot decode. Set "
                     + "binlog_row_value_options='' on the source.");
+            case TRANSACTION_PAYLOAD -> throw new UnsupportedBinlogException("The source compresses its binlog transactions "
+                    + "(binlog_transaction_compression=ON), which Ferry does not decode yet. Turn it off on the source.");
             case UNKNOWN, PRE_GA_WRITE_ROWS, PRE_GA_UPDATE_ROWS, PRE_GA_DELETE_ROWS -> {
                 if (inTransaction) {
                     throw new UnsupportedBinlogException("The binlog has an event the client cannot decode inside the "

@@ -58,7 +58,7 @@ public final class CopyText {
         } else if (value instanceof Instant i) {
             out.append(DATETIME.format(LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), java.time.ZoneOffset.UTC))).append("+00");
         } else if (value instanceof Duration d) {
-            out.append(interval(d));
+            out.append(io.ferry.replication.MySqlTime.format(d));
         } else if (value instanceof Boolean b) {
             out.append(b ? 't' : 'f');
         } else {
@@ -74,15 +74,6 @@ public final class CopyText {
             return positive ? "Infinity" : "-Infinity";
         }
         return plain;
-    }
-
-    /** {@code [-]H:MM:SS.ffffff}, which PostgreSQL reads as an interval of hours, minutes and seconds. */
-    static String interval(Duration d) {
-        boolean negative = d.isNegative();
-        Duration abs = d.abs();
-        long hours = abs.toHours();
-        return String.format("%s%d:%02d:%02d.%06d", negative ? "-" : "", hours, abs.toMinutesPart(), abs.toSecondsPart(),
-                abs.toNanosPart() / 1000);
     }
 
     private static void escape(StringBuilder out, String s, String context) {

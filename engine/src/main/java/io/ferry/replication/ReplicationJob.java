@@ -1,0 +1,175 @@
+package io.ferry.replication;
+
+import io.ferry.warehouse.Checkpoint;
+import io.ferry.warehouse.CollapsedTable;
+import io.ferry.warehouse.PostgresDialect;
+import io.ferry.warehouse.PostgresWarehouse;
+import io.ferry.warehouse.TargetTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A replication job from one MySQL/MariaDB source to one PostgreSQL warehouse: pre-flight, then (first run) the
+ * target tables are prepared and the binlog head recorded, the selected tables are loaded in chunks, and the binlog
+ * is streamed from the recorded position, in batches of whole transactions, each applied with its checkpoint in
+ * one warehouse transaction. A restart resumes from the warehouse's checkpoint (mid-load or mid-stream).
+ * {@link #run()} blocks until {@link #stop()} or a failure.
+ */
+public final class ReplicationJob {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationJob.class);
+    /** The checkpoint moves at least this often while only filtered-out transactions arrive. */
+    private static final Duration IDLE_CHECKPOINT = Duration.ofSeconds(2);
+
+    private final ReplicationJobSpec spec;
+    private final Clock clock;
+    private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private volatile boolean running = true;
+
+    public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
+        this.spec = spec;
+        this.clock = clock;
+    }
+
+    public ReplicationMetrics metrics() {
+        return metrics;
+    }
+
+    public ReplicationJobSpec spec() {
+        return spec;
+    }
+
+    /** Asks the job to stop after the batch in flight; {@link #run()} then returns. */
+    public void stop() {
+        running = false;
+    }
+
+    /** The selected tables and their schemas, after the pre-flight checks (throws {@link PreflightException}). */
+    public static Map<TableId, TableSchema> selectAndCheck(Connection source, TableFilter filter) throws SQLException {
+        List<TableId> selected = filter.select(SchemaReader.listTables(source));
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
+        }
+        Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
+        Preflight.check(source, schemas.values());
+        return schemas;
+    }
+
+    public void run() throws Exception {
+        try (Connection source = spec.source().connect();
+             PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), new PostgresDialect(), clock)) {
+            Map<TableId, TableSchema> schemas = selectAndCheck(source, spec.tables());
+            LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
+            Checkpoint checkpoint = start(source, warehouse, schemas);
+            metrics.position(checkpoint.position());
+            if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
+                metrics.state(ReplicationMetrics.State.LOADING);
+                checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running).run(checkpoint);
+            }
+            if (running) {
+                metrics.state(ReplicationMetrics.State.STREAMING);
+                stream(warehouse, schemas, checkpoint);
+            }
+            metrics.state(ReplicationMetrics.State.STOPPED);
+        } catch (Exception | Error e) {
+            metrics.failed(e);
+            throw e;
+        }
+    }
+
+    private Checkpoint start(Connection source, PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas) throws SQLException {
+        Optional<Checkpoint> existing = warehouse.checkpoint(spec.name());
+        if (existing.isPresent()) {
+            LOG.info("Job {}: resuming from checkpoint {} ({})", spec.name(), existing.get().position(), existing.get().phase());
+            return existing.get();
+        }
+        // Record the head BEFORE reading any row: streaming from here after the load loses nothing.
+        BinlogPosition head = SourcePositions.head(source);
+        Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
+        List<TargetTable> targets = new ArrayList<>();
+        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
+        warehouse.begin(targets, spec.preparation(), first);
+        LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
+        return first;
+    }
+
+    private void stream(PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, Checkpoint checkpoint) throws Exception {
+        BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
+            while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
+                // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
+            }
+        });
+        try (BinlogReader reader = new BinlogReader(spec.source(), spec.serverId(), checkpoint.position(), assembler)) {
+            reader.start(30_000);
+            Instant lastCheckpointWrite = clock.instant();
+            while (running) {
+                List<Transaction> batch = takeBatch(buffer, reader);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                Transaction last = batch.get(batch.size() - 1);
+                Map<TableId, CollapsedTable> tables = new LinkedHashMap<>();
+                long changes = 0;
+                for (Transaction txn : batch) {
+                    for (RowChange change : txn.changes()) {
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change);
+                        changes++;
+                    }
+                }
+                if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
+                        && running) {
+                    // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
+                    carried = batch;
+                    continue;
+                }
+                Checkpoint next = checkpoint.at(last.end());
+                warehouse.apply(tables.values(), checkpoint, next);
+                checkpoint = next;
+                lastCheckpointWrite = clock.instant();
+                metrics.applied(changes, batch.size(), next.position(), last.commitTime());
+            }
+        }
+    }
+
+    /** Filtered-out transactions not yet checkpointed; they start the next batch. */
+    private List<Transaction> carried = new ArrayList<>();
+
+    /** Whole transactions up to the batch's row or time limit; empty if none arrived within the delay. */
+    private List<Transaction> takeBatch(BlockingQueue<Transaction> buffer, BinlogReader reader) throws Exception {
+        List<Transaction> batch = new ArrayList<>(carried);
+        carried = new ArrayList<>();
+        long rows = batch.stream().mapToLong(t -> t.changes().size()).sum();
+        long deadline = System.nanoTime() + spec.batchMaxDelay().toNanos();
+        while (running && rows < spec.batchMaxRows()) {
+            Throwable failure = reader.failure();
+            if (failure != null) {
+                throw new ReplicationException("The binlog stream stopped: " + failure.getMessage(), failure);
+            }
+            long wait = deadline - System.nanoTime();
+            Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
+            if (txn == null) {
+                if (wait <= 0) {
+                    break;
+                }
+                continue;
+            }
+            batch.add(txn);
+            rows += txn.changes().size();
+        }
+        return batch;
+    }
+}
