@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SandboxCommand.class,
                 CheckCommand.class,
                 CostCommand.class,
+                ReplicateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

@@ -24,6 +24,7 @@ public final class BinlogReader implements AutoCloseable {
     public BinlogReader(MySqlSource source, long serverId, BinlogPosition start, TransactionAssembler assembler) {
         client = new BinaryLogClient(source.host(), source.port(), source.user(), source.password().reveal());
         client.setServerId(serverId);
+        client.setSSLMode(source.binlogSslMode());
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.offset());
         client.setKeepAlive(false); // reconnects with the library's own position bookkeeping are not ours: fail instead
