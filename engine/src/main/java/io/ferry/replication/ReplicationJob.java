@@ -137,7 +137,10 @@ public final class ReplicationJob {
                     continue;
                 }
                 Checkpoint next = checkpoint.at(last.end());
+                long a0 = System.nanoTime();
                 warehouse.apply(tables.values(), checkpoint, next);
+                LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
+                        changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
                 lastCheckpointWrite = clock.instant();
                 metrics.applied(changes, batch.size(), next.position(), last.commitTime());
