@@ -70,7 +70,7 @@ public final class FullLoad {
             }
             ValueKind[] kinds = next.done() ? new ValueKind[0] : reader(next.table()).keyKinds();
             Checkpoint after = checkpoint.withSnapshotProgress(next.serialize(kinds));
-            warehouse.apply(List.of(chunk), checkpoint, after);
+            warehouse.apply(List.of(chunk), CascadePlan.NONE, checkpoint, after);
             metrics.snapshotRows(rows.size());
             checkpoint = after;
             progress = next;

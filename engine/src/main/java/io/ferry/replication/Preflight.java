@@ -22,8 +22,8 @@ public final class Preflight {
     }
 
     /** Throws a {@link PreflightException} listing every problem; returns quietly when all is well. */
-    public static void check(Connection source, Collection<TableSchema> tables) throws SQLException {
-        List<String> problems = new ArrayList<>();
+    public static void check(Connection source, Collection<TableSchema> tables, CascadePlan cascades) throws SQLException {
+        List<String> problems = new ArrayList<>(cascades.problems());
         Map<String, String> vars = variables(source);
         boolean mariadb = vars.getOrDefault("version", "").toLowerCase(Locale.ROOT).contains("mariadb");
         expect(problems, vars, "log_bin", "ON", "the binlog is off: start the server with log_bin");

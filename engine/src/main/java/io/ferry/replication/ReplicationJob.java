@@ -57,22 +57,32 @@ public final class ReplicationJob {
         running = false;
     }
 
-    /** The selected tables and their schemas, after the pre-flight checks (throws {@link PreflightException}). */
-    public static Map<TableId, TableSchema> selectAndCheck(Connection source, TableFilter filter) throws SQLException {
+    /** The selected tables, their schemas and foreign-key actions, after the pre-flight checks. */
+    public record Selection(Map<TableId, TableSchema> schemas, CascadePlan cascades) {
+    }
+
+    /** Selects the tables and runs the pre-flight checks (throws {@link PreflightException}). */
+    public static Selection selectAndCheck(Connection source, TableFilter filter) throws SQLException {
         List<TableId> selected = filter.select(SchemaReader.listTables(source));
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
         }
         Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
-        Preflight.check(source, schemas.values());
-        return schemas;
+        CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
+        Preflight.check(source, schemas.values(), cascades);
+        return new Selection(schemas, cascades);
     }
 
     public void run() throws Exception {
         try (Connection source = spec.source().connect();
              PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), new PostgresDialect(), clock)) {
-            Map<TableId, TableSchema> schemas = selectAndCheck(source, spec.tables());
+            Selection selection = selectAndCheck(source, spec.tables());
+            Map<TableId, TableSchema> schemas = selection.schemas();
             LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
+            if (!selection.cascades().isEmpty()) {
+                LOG.info("Job {}: repeats the foreign-key actions of {}", spec.name(), selection.cascades());
+            }
+            warehouse.knowSchemas(schemas.values());
             Checkpoint checkpoint = start(source, warehouse, schemas);
             metrics.position(checkpoint.position());
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
@@ -81,7 +91,7 @@ public final class ReplicationJob {
             }
             if (running) {
                 metrics.state(ReplicationMetrics.State.STREAMING);
-                stream(warehouse, schemas, checkpoint);
+                stream(warehouse, schemas, selection.cascades(), checkpoint);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
         } catch (Exception | Error e) {
@@ -106,7 +116,8 @@ public final class ReplicationJob {
         return first;
     }
 
-    private void stream(PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, Checkpoint checkpoint) throws Exception {
+    private void stream(PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
+                        Checkpoint checkpoint) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
@@ -126,8 +137,8 @@ public final class ReplicationJob {
                 long changes = 0;
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change);
                         changes++;
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
                     }
                 }
                 if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
@@ -138,7 +149,7 @@ public final class ReplicationJob {
                 }
                 Checkpoint next = checkpoint.at(last.end());
                 long a0 = System.nanoTime();
-                warehouse.apply(tables.values(), checkpoint, next);
+                warehouse.apply(tables.values(), cascades, checkpoint, next);
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;

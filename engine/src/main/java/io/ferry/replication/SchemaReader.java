@@ -72,6 +72,62 @@ public final class SchemaReader {
         return schemas;
     }
 
+    private static final Pattern FOREIGN_KEY = Pattern.compile(
+            "CONSTRAINT `((?:[^`]|``)+)` FOREIGN KEY \\(([^)]*)\\) REFERENCES (?:`((?:[^`]|``)+)`\\.)?`((?:[^`]|``)+)` \\(([^)]*)\\)"
+                    + "(?: ON DELETE (CASCADE|SET NULL|SET DEFAULT|NO ACTION|RESTRICT))?"
+                    + "(?: ON UPDATE (CASCADE|SET NULL|SET DEFAULT|NO ACTION|RESTRICT))?");
+
+    /**
+     * The foreign keys whose child and parent are both among {@code tables}, read from {@code SHOW CREATE TABLE}
+     * (MariaDB shows {@code information_schema.REFERENTIAL_CONSTRAINTS} empty to a user without global grants).
+     */
+    public static List<ForeignKey> foreignKeys(Connection source, java.util.Collection<TableId> tables) throws SQLException {
+        Set<TableId> selected = new HashSet<>(tables);
+        List<ForeignKey> keys = new ArrayList<>();
+        for (TableId child : tables) {
+            String ddl;
+            try (java.sql.Statement st = source.createStatement();
+                 ResultSet rs = st.executeQuery("SHOW CREATE TABLE " + Preflight.quote(child.schema()) + "." + Preflight.quote(child.table()))) {
+                rs.next();
+                ddl = rs.getString(2);
+            }
+            for (ForeignKey fk : parseForeignKeys(child, ddl)) {
+                if (selected.contains(fk.parent())) {
+                    keys.add(fk);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The FOREIGN KEY clauses of a {@code SHOW CREATE TABLE} text; a missing ON clause is RESTRICT. */
+    static List<ForeignKey> parseForeignKeys(TableId child, String createTable) {
+        List<ForeignKey> keys = new ArrayList<>();
+        Matcher m = FOREIGN_KEY.matcher(createTable);
+        while (m.find()) {
+            String parentSchema = m.group(3) != null ? unquote(m.group(3)) : child.schema();
+            keys.add(new ForeignKey(unquote(m.group(1)), child, columnList(m.group(2)), new TableId(parentSchema, unquote(m.group(4))),
+                    columnList(m.group(5)), action(m.group(6)), action(m.group(7))));
+        }
+        return keys;
+    }
+
+    private static ForeignKey.Action action(String rule) {
+        return rule == null ? ForeignKey.Action.RESTRICT : ForeignKey.Action.parse(rule);
+    }
+
+    private static List<String> columnList(String quoted) {
+        List<String> names = new ArrayList<>();
+        for (String part : quoted.split("`\\s*,\\s*`")) {
+            names.add(unquote(part.trim().replaceAll("^`|`$", "")));
+        }
+        return names;
+    }
+
+    private static String unquote(String name) {
+        return name.replace("``", "`");
+    }
+
     private static List<String> primaryKey(Connection source, TableId table) throws SQLException {
         List<String> key = new ArrayList<>();
         try (PreparedStatement st = source.prepareStatement(

@@ -13,14 +13,18 @@ import java.util.Map;
  * collapsed rows gives the same table as applying every change in order.
  */
 public final class CollapsedTable {
-    /** The final state of one key: the row's values and whether it is gone. */
-    public record FinalRow(Object[] values, boolean deleted) {
+    /**
+     * The final state of one key: the row's values, whether it is gone, the batch sequence number of its last change,
+     * and that of its last DELETE event (0: none; a key change is not a delete), which cascades need.
+     */
+    public record FinalRow(Object[] values, boolean deleted, long seq, long deleteSeq) {
     }
 
     private final TableSchema schema;
     private final int[] keyIndexes;
     private final Map<RowKey, FinalRow> rows = new LinkedHashMap<>();
     private long changes;
+    private long deletes;
 
     public CollapsedTable(TableSchema schema) {
         if (!schema.hasPrimaryKey()) {
@@ -34,26 +38,41 @@ public final class CollapsedTable {
         return schema;
     }
 
-    public void add(RowChange change) {
+    /** Adds the change with sequence number {@code seq} (increasing through the batch, across tables). */
+    public void add(RowChange change, long seq) {
         changes++;
         switch (change.operation()) {
-            case INSERT -> rows.put(RowKey.of(change.after(), keyIndexes), new FinalRow(change.after(), false));
-            case DELETE -> rows.put(RowKey.of(change.before(), keyIndexes), new FinalRow(change.before(), true));
+            case INSERT -> write(RowKey.of(change.after(), keyIndexes), change.after(), false, seq, false);
+            case DELETE -> {
+                write(RowKey.of(change.before(), keyIndexes), change.before(), true, seq, true);
+                deletes++;
+            }
             case UPDATE -> {
                 RowKey oldKey = RowKey.of(change.before(), keyIndexes);
                 RowKey newKey = RowKey.of(change.after(), keyIndexes);
                 if (!oldKey.equals(newKey)) {
-                    rows.put(oldKey, new FinalRow(change.before(), true));
+                    write(oldKey, change.before(), true, seq, false);
                 }
-                rows.put(newKey, new FinalRow(change.after(), false));
+                write(newKey, change.after(), false, seq, false);
             }
         }
+    }
+
+    private void write(RowKey key, Object[] values, boolean deleted, long seq, boolean deleteEvent) {
+        FinalRow previous = rows.get(key);
+        long deleteSeq = deleteEvent ? seq : previous == null ? 0 : previous.deleteSeq();
+        rows.put(key, new FinalRow(values, deleted, seq, deleteSeq));
     }
 
     /** A snapshot row: present with these values. */
     public void put(Object[] row) {
         changes++;
-        rows.put(RowKey.of(row, keyIndexes), new FinalRow(row, false));
+        rows.put(RowKey.of(row, keyIndexes), new FinalRow(row, false, 0, 0));
+    }
+
+    /** How many DELETE events went in. */
+    public long deleteCount() {
+        return deletes;
     }
 
     public Collection<FinalRow> rows() {

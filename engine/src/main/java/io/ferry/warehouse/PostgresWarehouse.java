@@ -1,5 +1,7 @@
 package io.ferry.warehouse;
 
+import io.ferry.replication.CascadePlan;
+import io.ferry.replication.TableId;
 import io.ferry.replication.TableSchema;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -11,7 +13,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -24,6 +28,8 @@ import java.util.StringJoiner;
 public final class PostgresWarehouse implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresWarehouse.class);
     private static final String DELETED = "_ferry_deleted";
+    private static final String SEQ = "_ferry_seq";
+    private static final String DELETE_SEQ = "_ferry_delete_seq";
     private static final int COPY_FLUSH_CHARS = 1 << 20;
 
     private final Connection connection;
@@ -88,14 +94,23 @@ public final class PostgresWarehouse implements AutoCloseable {
         }
     }
 
-    /** Applies the tables' final rows and moves the checkpoint from {@code previous} to {@code next}, atomically. */
-    public void apply(Collection<CollapsedTable> tables, Checkpoint previous, Checkpoint next) throws SQLException {
+    /**
+     * Applies the tables' final rows, repeats the foreign-key actions InnoDB did without logging them, and moves the
+     * checkpoint from {@code previous} to {@code next}, atomically.
+     */
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
         try {
-            int n = 0;
+            Map<TableId, String> stages = new HashMap<>();
             for (CollapsedTable table : tables) {
                 if (table.size() > 0) {
-                    applyTable(table, "ferry_stage_" + n++);
+                    String stage = "ferry_stage_" + stages.size();
+                    applyTable(table, stage);
+                    stages.put(table.schema().id(), stage);
                 }
+            }
+            if (!cascades.isEmpty() && tables.stream().anyMatch(t -> t.deleteCount() > 0
+                    && cascades.parents().contains(t.schema().id()))) {
+                new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(schemaOf(tables));
             }
             checkpoints.advance(connection, previous, next);
             connection.commit();
@@ -109,6 +124,19 @@ public final class PostgresWarehouse implements AutoCloseable {
         }
     }
 
+    private Map<TableId, TableSchema> schemaOf(Collection<CollapsedTable> tables) {
+        Map<TableId, TableSchema> map = new HashMap<>(knownSchemas);
+        tables.forEach(t -> map.put(t.schema().id(), t.schema()));
+        return map;
+    }
+
+    private final Map<TableId, TableSchema> knownSchemas = new HashMap<>();
+
+    /** The schemas of every replicated table (cascades reach tables that have no changes in a batch). */
+    public void knowSchemas(Collection<TableSchema> schemas) {
+        schemas.forEach(s -> knownSchemas.put(s.id(), s));
+    }
+
     private void applyTable(CollapsedTable table, String stage) throws SQLException {
         TableSchema schema = table.schema();
         TargetTable target = dialect.target(schema);
@@ -117,7 +145,8 @@ public final class PostgresWarehouse implements AutoCloseable {
         schema.columns().forEach(c -> columns.add(dialect.quote(c.name())));
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TEMPORARY TABLE " + dialect.quote(stage) + " (LIKE " + targetName + ") ON COMMIT DROP");
-            st.execute("ALTER TABLE " + dialect.quote(stage) + " ADD COLUMN " + dialect.quote(DELETED) + " BOOLEAN NOT NULL");
+            st.execute("ALTER TABLE " + dialect.quote(stage) + " ADD COLUMN " + dialect.quote(DELETED) + " BOOLEAN NOT NULL, ADD COLUMN "
+                    + dialect.quote(SEQ) + " BIGINT NOT NULL, ADD COLUMN " + dialect.quote(DELETE_SEQ) + " BIGINT NOT NULL");
         }
         long t0 = System.nanoTime();
         copy(table, stage, columns);
@@ -133,7 +162,7 @@ public final class PostgresWarehouse implements AutoCloseable {
 
     private void copy(CollapsedTable table, String stage, List<String> columns) throws SQLException {
         String sql = "COPY " + dialect.quote(stage) + " (" + String.join(", ", columns) + ", " + dialect.quote(DELETED)
-                + ") FROM STDIN";
+                + ", " + dialect.quote(SEQ) + ", " + dialect.quote(DELETE_SEQ) + ") FROM STDIN";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             String context = table.schema().id().toString();
@@ -144,7 +173,8 @@ public final class PostgresWarehouse implements AutoCloseable {
                     CopyText.append(buffer, values[i], context);
                     buffer.append('\t');
                 }
-                buffer.append(row.deleted() ? 't' : 'f').append('\n');
+                buffer.append(row.deleted() ? 't' : 'f').append('\t').append(row.seq()).append('\t').append(row.deleteSeq())
+                        .append('\n');
                 if (buffer.length() >= COPY_FLUSH_CHARS) {
                     write(copy, buffer);
                 }
@@ -184,7 +214,7 @@ public final class PostgresWarehouse implements AutoCloseable {
 
     /** Moves only the checkpoint (a batch whose transactions touched no selected table). */
     public void advance(Checkpoint previous, Checkpoint next) throws SQLException {
-        apply(List.of(), previous, next);
+        apply(List.of(), CascadePlan.NONE, previous, next);
     }
 
     @Override
