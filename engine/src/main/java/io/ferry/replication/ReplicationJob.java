@@ -37,6 +37,10 @@ public final class ReplicationJob {
     private final ReplicationJobSpec spec;
     private final Clock clock;
     private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
+    private final java.util.concurrent.CountDownLatch stopSignal = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
 
     public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
@@ -55,6 +59,7 @@ public final class ReplicationJob {
     /** Asks the job to stop after the batch in flight; {@link #run()} then returns. */
     public void stop() {
         running = false;
+        stopSignal.countDown();
     }
 
     /** The selected tables, their schemas and foreign-key actions, after the pre-flight checks. */
@@ -73,7 +78,35 @@ public final class ReplicationJob {
         return new Selection(schemas, cascades);
     }
 
+    /**
+     * Runs until {@link #stop()}: after a transient failure (see {@link TransientFailures}) it waits, 1 s doubling up
+     * to 60 s, and starts again from the warehouse's checkpoint; any other failure is thrown.
+     */
     public void run() throws Exception {
+        Duration wait = FIRST_RETRY;
+        while (running) {
+            long batchesBefore = metrics.batches() + metrics.snapshotRows();
+            try {
+                runOnce();
+                return;
+            } catch (Exception e) {
+                if (!running || !TransientFailures.isTransient(e)) {
+                    metrics.failed(e);
+                    throw e;
+                }
+                if (metrics.batches() + metrics.snapshotRows() > batchesBefore) {
+                    wait = FIRST_RETRY; // it made progress: start the backoff again
+                }
+                metrics.retrying(e);
+                LOG.warn("Job {}: {}; starting again from the checkpoint in {} s", spec.name(), e.getMessage(), wait.toSeconds());
+                stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+            }
+        }
+        metrics.state(ReplicationMetrics.State.STOPPED);
+    }
+
+    private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
              PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), new PostgresDialect(), clock)) {
             Selection selection = selectAndCheck(source, spec.tables());
@@ -94,9 +127,6 @@ public final class ReplicationJob {
                 stream(warehouse, schemas, selection.cascades(), checkpoint);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
-        } catch (Exception | Error e) {
-            metrics.failed(e);
-            throw e;
         }
     }
 

@@ -6,12 +6,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Live counters of a job, safe to read from any thread. */
 public final class ReplicationMetrics {
-    public enum State { STARTING, LOADING, STREAMING, STOPPED, FAILED }
+    public enum State { STARTING, LOADING, STREAMING, RETRYING, STOPPED, FAILED }
 
     private final AtomicLong snapshotRows = new AtomicLong();
     private final AtomicLong changesApplied = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     private final AtomicReference<BinlogPosition> position = new AtomicReference<>();
     private final AtomicReference<Instant> lastCommit = new AtomicReference<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
@@ -37,6 +38,17 @@ public final class ReplicationMetrics {
 
     void state(State s) {
         state.set(s);
+    }
+
+    void retrying(Throwable t) {
+        lastError.set(t.getMessage());
+        retries.incrementAndGet();
+        state.set(State.RETRYING);
+    }
+
+    /** How many times the job started again after a transient failure. */
+    public long retries() {
+        return retries.get();
     }
 
     void failed(Throwable t) {

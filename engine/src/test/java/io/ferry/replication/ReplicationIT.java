@@ -210,6 +210,37 @@ class ReplicationIT {
     }
 
     @Test
+    void aWarehouseThatDropsTheConnectionIsRetriedAndNothingIsLost() throws Exception {
+        String schema = "ferry_r_retry";
+        createTypesSchema(schema);
+        ReplicationJob job = job("retry", schema + ".counters", 10);
+        Future<?> running = start(job);
+        awaitEqual(running, schema, "counters");
+        try (Connection s = mariadb.connect(); Statement st = s.createStatement()) {
+            for (int i = 0; i < 50; i++) {
+                st.execute("UPDATE " + schema + ".counters SET n = n + 1 WHERE id = " + (i % 5));
+                if (i == 25) {
+                    try (Connection w = postgres.connect(); Statement ws = w.createStatement()) {
+                        // What a warehouse restart or a proxy timeout looks like to the job.
+                        ws.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = current_user "
+                                + "AND datname = current_database() AND pid <> pg_backend_pid()");
+                    }
+                }
+            }
+        }
+        awaitEqual(running, schema, "counters");
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.metrics().retries() >= 1
+                && job.metrics().state() == ReplicationMetrics.State.STREAMING);
+        try (Connection w = postgres.connect(); Statement st = w.createStatement();
+             ResultSet rs = st.executeQuery("SELECT sum(n) FROM ferry_r_retry.counters")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(50);
+        }
+        job.stop();
+        running.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
     void tablesWithoutAPrimaryKeyAreRefusedByName() throws Exception {
         String schema = "ferry_r_nopk";
         createTypesSchema(schema);
