@@ -69,6 +69,11 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Option(names = "--batch-ms", paramLabel = "MS", defaultValue = "500", description = "Milliseconds a batch waits at most (default: ${DEFAULT-VALUE}).")
     long batchMillis;
 
+    @Option(names = "--resume-by", paramLabel = "MODE", defaultValue = "file",
+            description = "How the binlog stream reconnects: file (binlog file and offset) or gtid (MariaDB GTID position) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String resumeBy;
+
     @Option(names = "--duration", paramLabel = "DURATION",
             description = "Stop by itself after this long, ISO-8601 (e.g. PT10M); default: run until Ctrl-C.")
     Duration duration;
@@ -91,7 +96,8 @@ public final class ReplicateCommand implements Callable<Integer> {
                 wh.password().map(secrets::resolve).orElse(Secret.of("")));
         String name = job != null ? job : source + "-to-" + target;
         ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(tables),
-                TargetPreparation.parse(prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis));
+                TargetPreparation.parse(prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
+                .withResumeByGtid(resumeByGtid(resumeBy));
         ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
 
         CountDownLatch finished = new CountDownLatch(1);
@@ -135,6 +141,14 @@ public final class ReplicateCommand implements Callable<Integer> {
             }
             out.flush();
         }
+    }
+
+    private static boolean resumeByGtid(String mode) {
+        return switch (mode) {
+            case "file" -> false;
+            case "gtid" -> true;
+            default -> throw new IllegalArgumentException("--resume-by is file or gtid, not '" + mode + "'");
+        };
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {

@@ -21,12 +21,20 @@ public final class BinlogReader implements AutoCloseable {
     private volatile boolean closing;
     private Thread thread;
 
-    public BinlogReader(MySqlSource source, long serverId, BinlogPosition start, TransactionAssembler assembler) {
+    public BinlogReader(MySqlSource source, long serverId, BinlogPosition start, boolean byGtid, TransactionAssembler assembler) {
         client = new BinaryLogClient(source.host(), source.port(), source.user(), source.password().reveal());
         client.setServerId(serverId);
         client.setSSLMode(source.binlogSslMode());
-        client.setBinlogFilename(start.file());
-        client.setBinlogPosition(start.offset());
+        if (byGtid) {
+            if (start.gtids().isEmpty()) {
+                throw new IllegalStateException("The checkpoint " + start + " has no MariaDB GTID position to resume from; "
+                        + "resume by binlog file and offset instead");
+            }
+            client.setGtidSet(start.gtidList()); // MariaDB: the server starts after these GTIDs (slave_connect_state)
+        } else {
+            client.setBinlogFilename(start.file());
+            client.setBinlogPosition(start.offset());
+        }
         client.setKeepAlive(false); // reconnects with the library's own position bookkeeping are not ours: fail instead
         client.setEventDeserializer(BinlogEventDeserializers.create());
         client.registerEventListener(event -> {

@@ -154,7 +154,8 @@ public final class ReplicationJob {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
         });
-        try (BinlogReader reader = new BinlogReader(spec.source(), spec.serverId(), checkpoint.position(), assembler)) {
+        try (BinlogReader reader = new BinlogReader(spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
+                assembler)) {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();
             while (running) {

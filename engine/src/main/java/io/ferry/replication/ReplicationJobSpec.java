@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param chunkRows     rows per full-load chunk
  * @param serverId      the replica server id the binlog reader announces (unique among the source's replicas)
  * @param bufferTransactions transactions buffered between the binlog reader and the warehouse (backpressure)
+ * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
+ *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
-                                 long serverId, int bufferTransactions) {
+                                 long serverId, int bufferTransactions, boolean resumeByGtid) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
@@ -35,16 +37,21 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
     public static ReplicationJobSpec of(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
-                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000);
+                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions);
+                bufferTransactions, resumeByGtid);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions);
+                serverId, bufferTransactions, resumeByGtid);
+    }
+
+    public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, byGtid);
     }
 }

@@ -210,6 +210,44 @@ class ReplicationIT {
     }
 
     @Test
+    void resumesByMariaDbGtidPosition() throws Exception {
+        String schema = "ferry_r_gtid";
+        createTypesSchema(schema);
+        ReplicationJob first = gtidJob(schema);
+        Future<?> running = start(first);
+        awaitEqual(running, schema, "counters");
+        first.stop();
+        running.get(20, TimeUnit.SECONDS);
+        assertThat(first.metrics().position().gtids()).as("the checkpoint keeps the GTID position").isNotEmpty();
+        try (Connection s = mariadb.connect(); Statement st = s.createStatement()) {
+            for (int i = 0; i < 30; i++) {
+                st.execute("UPDATE " + schema + ".counters SET n = n + 1, total = total + " + i + " WHERE id = " + (i % 5));
+            }
+        }
+        ReplicationJob second = gtidJob(schema);
+        Future<?> resumed = start(second);
+        awaitEqual(resumed, schema, "counters");
+        try (Connection w = postgres.connect(); Statement st = w.createStatement();
+             ResultSet rs = st.executeQuery("SELECT sum(n), sum(total) FROM ferry_r_gtid.counters")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(30);
+            assertThat(rs.getLong(2)).isEqualTo(29L * 30 / 2);
+        }
+        second.stop();
+        resumed.get(20, TimeUnit.SECONDS);
+    }
+
+    private ReplicationJob gtidJob(String schema) {
+        MySqlSource source = new MySqlSource(mariadb.host(), mariadb.port(), mariadb.user(), mariadb.password());
+        WarehouseEndpoint warehouse = new WarehouseEndpoint(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        ReplicationJob job = new ReplicationJob(ReplicationJobSpec.of("gtid-" + RUN, source, warehouse,
+                TableFilter.parse(schema + ".counters"), TargetPreparation.DROP_AND_CREATE)
+                .withBatch(200, Duration.ofMillis(100)).withResumeByGtid(true), Clock.systemUTC());
+        jobs.add(job);
+        return job;
+    }
+
+    @Test
     void aWarehouseThatDropsTheConnectionIsRetriedAndNothingIsLost() throws Exception {
         String schema = "ferry_r_retry";
         createTypesSchema(schema);
