@@ -27,9 +27,15 @@ public final class FullLoad {
     private final int chunkRows;
     private final ReplicationMetrics metrics;
     private final BooleanSupplier running;
+    private final boolean targetsStartedEmpty;
 
+    /**
+     * @param targetsStartedEmpty the target tables were dropped and created, or truncated, before the load: chunks are
+     *                            COPYed straight in; otherwise they are merged with the rows already there
+     */
     public FullLoad(Connection source, PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, int chunkRows,
-                    ReplicationMetrics metrics, BooleanSupplier running) {
+                    ReplicationMetrics metrics, BooleanSupplier running, boolean targetsStartedEmpty) {
+        this.targetsStartedEmpty = targetsStartedEmpty;
         this.source = source;
         this.warehouse = warehouse;
         this.schemas = schemas;
@@ -70,7 +76,11 @@ public final class FullLoad {
             }
             ValueKind[] kinds = next.done() ? new ValueKind[0] : reader(next.table()).keyKinds();
             Checkpoint after = checkpoint.withSnapshotProgress(next.serialize(kinds));
-            warehouse.apply(List.of(chunk), CascadePlan.NONE, checkpoint, after);
+            if (targetsStartedEmpty) {
+                warehouse.load(chunk, checkpoint, after);
+            } else {
+                warehouse.apply(List.of(chunk), CascadePlan.NONE, checkpoint, after);
+            }
             metrics.snapshotRows(rows.size());
             checkpoint = after;
             progress = next;

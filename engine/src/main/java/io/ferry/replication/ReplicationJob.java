@@ -4,6 +4,7 @@ import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
 import io.ferry.warehouse.PostgresDialect;
 import io.ferry.warehouse.PostgresWarehouse;
+import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.TargetTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,8 @@ public final class ReplicationJob {
             metrics.position(checkpoint.position());
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
                 metrics.state(ReplicationMetrics.State.LOADING);
-                checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running).run(checkpoint);
+                checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
+                        spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
             }
             if (running) {
                 metrics.state(ReplicationMetrics.State.STREAMING);

@@ -161,8 +161,17 @@ public final class PostgresWarehouse implements AutoCloseable {
     }
 
     private void copy(CollapsedTable table, String stage, List<String> columns) throws SQLException {
-        String sql = "COPY " + dialect.quote(stage) + " (" + String.join(", ", columns) + ", " + dialect.quote(DELETED)
-                + ", " + dialect.quote(SEQ) + ", " + dialect.quote(DELETE_SEQ) + ") FROM STDIN";
+        copyRows(table, dialect.quote(stage), columns, true);
+    }
+
+    /**
+     * COPYs the rows into {@code into}; with {@code stageColumns} each row also carries its deleted flag and sequence
+     * numbers (the staging table's extra columns).
+     */
+    private void copyRows(CollapsedTable table, String into, List<String> columns, boolean stageColumns) throws SQLException {
+        String sql = "COPY " + into + " (" + String.join(", ", columns)
+                + (stageColumns ? ", " + dialect.quote(DELETED) + ", " + dialect.quote(SEQ) + ", " + dialect.quote(DELETE_SEQ) : "")
+                + ") FROM STDIN";
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             String context = table.schema().id().toString();
@@ -170,11 +179,16 @@ public final class PostgresWarehouse implements AutoCloseable {
             for (CollapsedTable.FinalRow row : table.rows()) {
                 Object[] values = row.values();
                 for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        buffer.append('\t');
+                    }
                     CopyText.append(buffer, values[i], context);
-                    buffer.append('\t');
                 }
-                buffer.append(row.deleted() ? 't' : 'f').append('\t').append(row.seq()).append('\t').append(row.deleteSeq())
-                        .append('\n');
+                if (stageColumns) {
+                    buffer.append('\t').append(row.deleted() ? 't' : 'f').append('\t').append(row.seq()).append('\t')
+                            .append(row.deleteSeq());
+                }
+                buffer.append('\n');
                 if (buffer.length() >= COPY_FLUSH_CHARS) {
                     write(copy, buffer);
                 }
@@ -185,6 +199,31 @@ public final class PostgresWarehouse implements AutoCloseable {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+    }
+
+    /**
+     * A full-load chunk into a target table that was empty when the load began (dropped and created, or truncated):
+     * COPY straight into it, no staging and no MERGE, with the checkpoint in the same transaction. Safe because a
+     * chunk's rows reach the target only with the progress that moves past them, and the stream starts after the load.
+     */
+    public void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException {
+        try {
+            if (chunk.size() > 0) {
+                TargetTable target = dialect.target(chunk.schema());
+                List<String> columns = new ArrayList<>();
+                chunk.schema().columns().forEach(c -> columns.add(dialect.quote(c.name())));
+                copyRows(chunk, dialect.qualified(target.schema(), target.table()), columns, false);
+            }
+            checkpoints.advance(connection, previous, next);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
