@@ -77,7 +77,8 @@ public final class TransactionAssembler {
                 MariadbGtidEventData gtid = event.getData();
                 begin();
                 standalone = (gtid.getFlags() & MariadbGtidEventData.FL_STANDALONE) != 0;
-                position = position.withGtid(new MariaDbGtid(gtid.getDomainId(), gtid.getServerId(), gtid.getSequence()));
+                // The GTID's server id is the event header's: the client leaves the event data's at 0.
+                position = position.withGtid(new MariaDbGtid(gtid.getDomainId(), header.getServerId(), gtid.getSequence()));
             }
             case QUERY -> query(event.getData(), header);
             case TABLE_MAP -> tableMap(event.getData());

@@ -37,6 +37,7 @@ class TransactionAssemblerTest {
     private final List<Transaction> out = new ArrayList<>();
     private TransactionAssembler assembler;
     private long offset = 4;
+    private long serverId;
 
     @BeforeEach
     void setUp() throws InterruptedException {
@@ -133,10 +134,11 @@ class TransactionAssemblerTest {
     private void gtid(long domain, long server, long seq, int flags) throws InterruptedException {
         MariadbGtidEventData g = new MariadbGtidEventData();
         g.setDomainId(domain);
-        g.setServerId(server);
         g.setSequence(seq);
         g.setFlags(flags);
+        serverId = server; // as MariaDB sends it: in the event header, not in the GTID event's data
         feed(EventType.MARIADB_GTID, g);
+        serverId = 0;
     }
 
     private void tableMap(long number, String db, String table, List<String> columns) throws InterruptedException {
@@ -187,6 +189,7 @@ class TransactionAssemblerTest {
         EventHeaderV4 header = new EventHeaderV4();
         header.setEventType(type);
         header.setTimestamp(1_700_000_000_000L);
+        header.setServerId(serverId);
         offset += 100;
         header.setNextPosition(offset);
         assembler.accept(new Event(header, data));
