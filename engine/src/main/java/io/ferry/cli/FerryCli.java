@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 CostCommand.class,
                 ReplicateCommand.class,
+                PlanCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {

@@ -1,13 +1,5 @@
 package io.ferry.cli;
 
-import io.ferry.config.ConfigLoader;
-import io.ferry.config.ConnectionConfig;
-import io.ferry.config.ConnectionType;
-import io.ferry.config.FerryConfig;
-import io.ferry.config.MySqlConnectionConfig;
-import io.ferry.config.Secret;
-import io.ferry.config.SecretResolver;
-import io.ferry.config.WarehouseConnectionConfig;
 import io.ferry.replication.MySqlSource;
 import io.ferry.replication.ReplicationJob;
 import io.ferry.replication.ReplicationJobSpec;
@@ -81,19 +73,9 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        FerryConfig ferry = ConfigLoader.load(config);
-        SecretResolver secrets = SecretResolver.forConfig(ferry);
-        MySqlConnectionConfig src = connection(ferry, source, MySqlConnectionConfig.class, "a mysql connection");
-        WarehouseConnectionConfig wh = connection(ferry, target, WarehouseConnectionConfig.class, "a postgresql connection");
-        if (wh.type() != ConnectionType.POSTGRESQL) {
-            throw new IllegalArgumentException("Connection '" + target + "' is " + wh.type().yamlName()
-                    + ": replication to Redshift is not available yet; use a postgresql connection");
-        }
-        MySqlSource mysql = new MySqlSource(src.host(), src.port(), src.user(),
-                src.password().map(secrets::resolve).orElse(Secret.of("")), src.tls());
-        WarehouseEndpoint warehouse = new WarehouseEndpoint("jdbc:postgresql://" + wh.host() + ":" + wh.port() + "/"
-                + wh.database() + "?sslmode=" + wh.tls().yamlName(), wh.user(),
-                wh.password().map(secrets::resolve).orElse(Secret.of("")));
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(config, source, target);
+        MySqlSource mysql = endpoints.source();
+        WarehouseEndpoint warehouse = endpoints.warehouse();
         String name = job != null ? job : source + "-to-" + target;
         ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(tables),
                 TargetPreparation.parse(prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
@@ -149,14 +131,5 @@ public final class ReplicateCommand implements Callable<Integer> {
             case "gtid" -> true;
             default -> throw new IllegalArgumentException("--resume-by is file or gtid, not '" + mode + "'");
         };
-    }
-
-    private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {
-        ConnectionConfig c = ferry.connection(name).orElseThrow(() -> new IllegalArgumentException(
-                "No connection named '" + name + "' in the configuration; it has: " + String.join(", ", ferry.connections().keySet())));
-        if (!kind.isInstance(c)) {
-            throw new IllegalArgumentException("Connection '" + name + "' is " + c.type().yamlName() + ", not " + what);
-        }
-        return kind.cast(c);
     }
 }

@@ -23,6 +23,14 @@ public final class Preflight {
 
     /** Throws a {@link PreflightException} listing every problem; returns quietly when all is well. */
     public static void check(Connection source, Collection<TableSchema> tables, CascadePlan cascades) throws SQLException {
+        List<String> problems = problems(source, tables, cascades);
+        if (!problems.isEmpty()) {
+            throw new PreflightException(problems);
+        }
+    }
+
+    /** Every problem, each with what to do; empty when the source is ready. */
+    public static List<String> problems(Connection source, Collection<TableSchema> tables, CascadePlan cascades) throws SQLException {
         List<String> problems = new ArrayList<>(cascades.problems());
         Map<String, String> vars = variables(source);
         boolean mariadb = vars.getOrDefault("version", "").toLowerCase(Locale.ROOT).contains("mariadb");
@@ -65,9 +73,7 @@ public final class Preflight {
                         + e.getMessage() + ")");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new PreflightException(problems);
-        }
+        return problems;
     }
 
     private static void checkGrants(Connection source, boolean mariadb, List<String> problems) throws SQLException {

@@ -53,6 +53,25 @@ public final class CheckpointTable {
         }
     }
 
+    /** The job's checkpoint without creating anything (for {@code ferry plan}); empty if there is no table yet. */
+    public Optional<Checkpoint> peek(Connection c, String job) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?)")) {
+            st.setString(1, name());
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return read(c, job);
+    }
+
+    /** The statement that moves a checkpoint (shown by {@code ferry plan}). */
+    public String advanceStatement() {
+        return "UPDATE " + name() + " SET position = ?, phase = ?, snapshot_progress = ?, updated_at = ? WHERE job = ? "
+                + "AND position = ? AND phase = ? AND snapshot_progress IS NOT DISTINCT FROM ?";
+    }
+
     /** Writes the first checkpoint of a job; a conflict if the job already has one. */
     public void insert(Connection c, Checkpoint first) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO " + name()
@@ -70,8 +89,7 @@ public final class CheckpointTable {
 
     /** Moves the checkpoint from {@code previous} to {@code next}; a conflict if it is no longer {@code previous}. */
     public void advance(Connection c, Checkpoint previous, Checkpoint next) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE " + name() + " SET position = ?, phase = ?, snapshot_progress = ?, "
-                + "updated_at = ? WHERE job = ? AND position = ? AND phase = ? AND snapshot_progress IS NOT DISTINCT FROM ?")) {
+        try (PreparedStatement st = c.prepareStatement(advanceStatement())) {
             st.setString(1, next.position().serialize());
             st.setString(2, next.phase().name());
             st.setString(3, next.snapshotProgress());

@@ -27,7 +27,7 @@ import java.util.StringJoiner;
  */
 public final class PostgresWarehouse implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresWarehouse.class);
-    private static final String DELETED = "_ferry_deleted";
+    static final String DELETED = "_ferry_deleted";
     private static final String SEQ = "_ferry_seq";
     private static final String DELETE_SEQ = "_ferry_delete_seq";
     private static final int COPY_FLUSH_CHARS = 1 << 20;
@@ -154,7 +154,7 @@ public final class PostgresWarehouse implements AutoCloseable {
         // No ANALYZE of the staging table: it cost a quarter of the apply time in the benchmark, and the planner
         // sizes a never-analysed temporary table from its actual pages, which is enough to join on the primary key.
         try (Statement st = connection.createStatement()) {
-            st.execute(merge(schema, targetName, dialect.quote(stage), columns));
+            st.execute(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage)));
             LOG.debug("{}: {} rows, copy {} ms, merge {} ms", schema.id(), table.size(), (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
         }
@@ -231,24 +231,6 @@ public final class PostgresWarehouse implements AutoCloseable {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         buffer.setLength(0);
-    }
-
-    private String merge(TableSchema schema, String target, String stage, List<String> columns) {
-        StringJoiner on = new StringJoiner(" AND ");
-        schema.primaryKey().forEach(k -> on.add("t." + dialect.quote(k) + " = s." + dialect.quote(k)));
-        StringJoiner set = new StringJoiner(", ");
-        for (var c : schema.columns()) {
-            if (!schema.primaryKey().contains(c.name())) {
-                set.add(dialect.quote(c.name()) + " = s." + dialect.quote(c.name()));
-            }
-        }
-        StringJoiner values = new StringJoiner(", ");
-        columns.forEach(c -> values.add("s." + c));
-        String deleted = "s." + dialect.quote(DELETED);
-        return "MERGE INTO " + target + " AS t USING " + stage + " AS s ON " + on
-                + " WHEN MATCHED AND " + deleted + " THEN DELETE"
-                + (set.length() > 0 ? " WHEN MATCHED THEN UPDATE SET " + set : "")
-                + " WHEN NOT MATCHED AND NOT " + deleted + " THEN INSERT (" + String.join(", ", columns) + ") VALUES (" + values + ")";
     }
 
     /** Moves only the checkpoint (a batch whose transactions touched no selected table). */

@@ -57,6 +57,34 @@ class ReplicateCommandIT {
                 .contains("the next run resumes there");
     }
 
+    @Test
+    void planShowsTablesProblemsAndSqlAndChangesNothing() throws Exception {
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS ferry_r_plan");
+            st.execute("CREATE DATABASE ferry_r_plan");
+            st.execute("CREATE TABLE ferry_r_plan.parent (id BIGINT UNSIGNED PRIMARY KEY, name VARCHAR(20))");
+            st.execute("CREATE TABLE ferry_r_plan.child (id INT PRIMARY KEY, parent_id BIGINT UNSIGNED, "
+                    + "FOREIGN KEY (parent_id) REFERENCES ferry_r_plan.parent (id) ON DELETE CASCADE)");
+            st.execute("CREATE TABLE ferry_r_plan.loose (v INT)");
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = FerryCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        int exit = cli.execute("plan", "--config", sandbox.configFile().toString(), "--source", SandboxConfigFile.MARIADB,
+                "--target", SandboxConfigFile.POSTGRES, "--tables", "ferry_r_plan.*", "--job", "plan-it");
+
+        assertThat(exit).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("ferry_r_plan.loose", "NO PRIMARY KEY", "table ferry_r_plan.loose has no primary key")
+                .contains("ON DELETE CASCADE")
+                .contains("CREATE TABLE \"ferry_r_plan\".\"parent\" (\n    \"id\" NUMERIC(20) NOT NULL")
+                .contains("MERGE INTO \"ferry_r_plan\".\"child\" AS t USING \"ferry_stage_0\" AS s ON t.\"id\" = s.\"id\"")
+                .contains("No checkpoint for job plan-it: first run");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ferry_r_plan'"))
+                .as("nothing created in the warehouse").isZero();
+    }
+
     private long count(String sql) {
         try (Connection c = sandbox.postgres().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
