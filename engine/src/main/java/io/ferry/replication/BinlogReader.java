@@ -1,6 +1,7 @@
 package io.ferry.replication;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.network.ServerException;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -15,13 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * client would otherwise log a listener's exception and go on, which would skip changes silently.
  */
 public final class BinlogReader implements AutoCloseable {
+    private static final int ER_MASTER_FATAL_ERROR_READING_BINLOG = 1236;
+
     private final BinaryLogClient client;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile boolean closing;
     private Thread thread;
 
-    public BinlogReader(MySqlSource source, long serverId, BinlogPosition start, boolean byGtid, TransactionAssembler assembler) {
+    public BinlogReader(String jobName, MySqlSource source, long serverId, BinlogPosition start, boolean byGtid,
+                        TransactionAssembler assembler) {
         client = new BinaryLogClient(source.host(), source.port(), source.user(), source.password().reveal());
         client.setServerId(serverId);
         client.setSSLMode(source.binlogSslMode());
@@ -58,7 +62,12 @@ public final class BinlogReader implements AutoCloseable {
 
             @Override
             public void onCommunicationFailure(BinaryLogClient c, Exception ex) {
-                fail(ex);
+                if (ex instanceof ServerException server && server.getErrorCode() == ER_MASTER_FATAL_ERROR_READING_BINLOG) {
+                    // e.g. "Could not find first log file name in binary log index file": not cured by a retry
+                    fail(new BinlogPurgedException(jobName, start, "the server says: " + server.getMessage()));
+                } else {
+                    fail(ex);
+                }
             }
 
             @Override

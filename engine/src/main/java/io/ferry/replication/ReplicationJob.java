@@ -125,6 +125,7 @@ public final class ReplicationJob {
                         spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
             }
             if (running) {
+                requireBinlog(source, checkpoint.position());
                 metrics.state(ReplicationMetrics.State.STREAMING);
                 stream(warehouse, schemas, selection.cascades(), checkpoint);
             }
@@ -148,6 +149,15 @@ public final class ReplicationJob {
         return first;
     }
 
+    /** Refuses to stream when the checkpoint's binlog file was purged: starting later would skip changes. */
+    private void requireBinlog(Connection source, BinlogPosition from) throws SQLException {
+        List<String> files = SourcePositions.binlogFiles(source);
+        if (!files.contains(from.file())) {
+            throw new BinlogPurgedException(spec.name(), from, files.isEmpty() ? "it has no binlog files"
+                    : "its oldest binlog file is " + files.get(0));
+        }
+    }
+
     private void stream(PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
@@ -156,7 +166,7 @@ public final class ReplicationJob {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
         });
-        try (BinlogReader reader = new BinlogReader(spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
+        try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
                 assembler)) {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();

@@ -32,6 +32,17 @@ public final class SourcePositions {
         return new BinlogPosition(file, offset, gtids);
     }
 
+    /** The binlog files the source still has, oldest first ({@code SHOW BINARY LOGS}). */
+    public static List<String> binlogFiles(Connection source) throws SQLException {
+        List<String> files = new java.util.ArrayList<>();
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery("SHOW BINARY LOGS")) {
+            while (rs.next()) {
+                files.add(rs.getString(1));
+            }
+        }
+        return files;
+    }
+
     /** MySQL 8.4 replaced SHOW MASTER STATUS with SHOW BINARY LOG STATUS; MariaDB 10.5.2+ also has SHOW BINLOG STATUS. */
     private static ResultSet query(Statement st) throws SQLException {
         try {

@@ -16,6 +16,7 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PreflightException || t instanceof SchemaChangedException || t instanceof UnsupportedBinlogException
+                    || t instanceof BinlogPurgedException
                     || t instanceof io.ferry.warehouse.CheckpointConflictException) {
                 return false;
             }

@@ -280,6 +280,34 @@ class ReplicationIT {
     }
 
     @Test
+    void aPurgedBinlogIsAClearErrorNeverASilentSkip() throws Exception {
+        String schema = "ferry_r_purge";
+        createTypesSchema(schema);
+        ReplicationJob first = job("purge", schema + ".counters", 10);
+        Future<?> running = start(first);
+        awaitEqual(running, schema, "counters");
+        first.stop();
+        running.get(20, TimeUnit.SECONDS);
+        String checkpointFile = first.metrics().position().file();
+        try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
+            st.execute("UPDATE " + schema + ".counters SET n = n + 1"); // a change only the purged file holds
+            st.execute("FLUSH BINARY LOGS");
+            String current = SourcePositions.head(c).file();
+            // The server keeps a file while a binlog reader still uses it: purge until the file is gone.
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                st.execute("PURGE BINARY LOGS TO '" + current + "'");
+                return !SourcePositions.binlogFiles(c).contains(checkpointFile);
+            });
+        }
+        ReplicationJob second = job("purge", schema + ".counters", 10);
+        Future<?> failed = start(second);
+        assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(BinlogPurgedException.class)
+                .hasMessageContaining(checkpointFile).hasMessageContaining("Load the tables again");
+        assertThat(second.metrics().state()).isEqualTo(ReplicationMetrics.State.FAILED);
+    }
+
+    @Test
     void tablesWithoutAPrimaryKeyAreRefusedByName() throws Exception {
         String schema = "ferry_r_nopk";
         createTypesSchema(schema);
