@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 CostCommand.class,
                 GenlogCommand.class,
+                ReplicateCommand.class,
+                PlanCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {

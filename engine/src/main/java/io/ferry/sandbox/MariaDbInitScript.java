@@ -31,7 +31,8 @@ final class MariaDbInitScript {
                 "FLUSH PRIVILEGES;",
                 "CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY PASSWORD '" + hash + "';",
                 "ALTER USER " + account + " IDENTIFIED BY PASSWORD '" + hash + "';",
-                "GRANT SELECT, RELOAD, PROCESS, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR, SUPER ON *.* TO " + account + ";",
+                // BINLOG ADMIN: replication tests purge binlogs to check that a purged binlog is a clear error.
+                "GRANT SELECT, RELOAD, PROCESS, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR, BINLOG ADMIN, SUPER ON *.* TO " + account + ";",
                 "CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4;",
                 "GRANT ALL PRIVILEGES ON `" + database + "`.* TO " + account + ";",
                 // Scratch schemas for tests and experiments: ferry_<anything>.

@@ -1,0 +1,135 @@
+package io.ferry.cli;
+
+import io.ferry.replication.MySqlSource;
+import io.ferry.replication.ReplicationJob;
+import io.ferry.replication.ReplicationJobSpec;
+import io.ferry.replication.ReplicationStatusLine;
+import io.ferry.replication.TableFilter;
+import io.ferry.warehouse.TargetPreparation;
+import io.ferry.warehouse.WarehouseEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ferry replicate}: runs one replication job in the foreground (full load, then the binlog stream) until
+ * Ctrl-C, printing one status line a second. Stops cleanly: the batch in flight is committed with its checkpoint,
+ * and the next run resumes from there.
+ */
+@Command(name = "replicate", mixinStandardHelpOptions = true,
+        description = {"Replicates MySQL/MariaDB tables to PostgreSQL: full load, then change data capture from the binlog,",
+                "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse."})
+public final class ReplicateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "ferry.yaml",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--source", required = true, paramLabel = "NAME", description = "The MySQL/MariaDB connection in ferry.yaml.")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "NAME", description = "The PostgreSQL connection in ferry.yaml.")
+    String target;
+
+    @Option(names = "--tables", required = true, paramLabel = "PATTERNS",
+            description = "schema.table patterns, comma-separated; * and ? are wildcards, !pattern excludes (e.g. 'shop.*,!shop.tmp_*').")
+    String tables;
+
+    @Option(names = "--job", paramLabel = "NAME", description = "The job name, which keys its checkpoint (default: SOURCE-to-TARGET).")
+    String job;
+
+    @Option(names = "--prepare", paramLabel = "MODE", defaultValue = "drop-and-create",
+            description = "Target tables on the first run: drop-and-create, truncate or do-nothing (default: ${DEFAULT-VALUE}).")
+    String prepare;
+
+    @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000", description = "Rows per batch at most (default: ${DEFAULT-VALUE}).")
+    int batchRows;
+
+    @Option(names = "--batch-ms", paramLabel = "MS", defaultValue = "500", description = "Milliseconds a batch waits at most (default: ${DEFAULT-VALUE}).")
+    long batchMillis;
+
+    @Option(names = "--resume-by", paramLabel = "MODE", defaultValue = "file",
+            description = "How the binlog stream reconnects: file (binlog file and offset) or gtid (MariaDB GTID position) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String resumeBy;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop by itself after this long, ISO-8601 (e.g. PT10M); default: run until Ctrl-C.")
+    Duration duration;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(config, source, target);
+        MySqlSource mysql = endpoints.source();
+        WarehouseEndpoint warehouse = endpoints.warehouse();
+        String name = job != null ? job : source + "-to-" + target;
+        ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(tables),
+                TargetPreparation.parse(prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
+                .withResumeByGtid(resumeByGtid(resumeBy));
+        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            replication.stop();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ferry-replicate-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ferry-replicate-status");
+            t.setDaemon(true);
+            return t;
+        });
+        ReplicationStatusLine status = new ReplicationStatusLine(replication.metrics(), mysql, Clock.systemUTC());
+        out.println("Job " + name + ": " + source + " → " + target + ", tables " + tables + " (Ctrl-C stops)");
+        out.flush();
+        ticker.scheduleAtFixedRate(() -> {
+            out.println(status.next());
+            out.flush();
+        }, 1, 1, TimeUnit.SECONDS);
+        if (duration != null) {
+            ticker.schedule(replication::stop, duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        try {
+            replication.run();
+            out.println(status.next());
+            out.println("Stopped at " + replication.metrics().position() + "; the next run resumes there.");
+            return 0;
+        } finally {
+            ticker.shutdownNow();
+            status.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for finished
+            }
+            out.flush();
+        }
+    }
+
+    private static boolean resumeByGtid(String mode) {
+        return switch (mode) {
+            case "file" -> false;
+            case "gtid" -> true;
+            default -> throw new IllegalArgumentException("--resume-by is file or gtid, not '" + mode + "'");
+        };
+    }
+}

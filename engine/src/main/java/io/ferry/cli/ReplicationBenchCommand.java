@@ -1,0 +1,63 @@
+package io.ferry.cli;
+
+import io.ferry.replication.MySqlSource;
+import io.ferry.replication.ReplicationBenchmark;
+import io.ferry.sandbox.DatabaseEndpoint;
+import io.ferry.sandbox.MariaDbServer;
+import io.ferry.sandbox.Sandbox;
+import io.ferry.sandbox.SandboxOptions;
+import io.ferry.warehouse.WarehouseEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code ferry bench replication}: full load and catch-up of MariaDB → PostgreSQL in a sandbox of its own. */
+@Command(name = "replication", mixinStandardHelpOptions = true,
+        description = {"Starts a sandbox, loads a table, writes a backlog of row changes into the binlog with the job stopped,",
+                "then measures how fast the job catches up. Ends with: catchup_rows_per_s=... full_load_rows_per_s=..."})
+public final class ReplicationBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--changes", paramLabel = "N", defaultValue = "1000000",
+            description = "Row changes in the catch-up backlog, a multiple of 1000 (default: ${DEFAULT-VALUE}).")
+    long changes;
+
+    @Option(names = "--full-load-rows", paramLabel = "N", defaultValue = "0",
+            description = "Rows of the fully loaded table (default and minimum: 30 % of --changes).")
+    long fullLoadRows;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The benchmark sandbox's directory (default: a fresh one under ~/.ferry).")
+    Path dir = SandboxOptions.defaultRoot().resolveSibling("bench-sandbox");
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Workload: table ferry_bench.bench_rows, 8 columns, ~100 bytes a row; backlog of " + changes
+                + " row changes in 1000-row transactions (700 inserts / 200 updates / 100 deletes), distinct keys;");
+        out.println("          MariaDB and PostgreSQL 17 of the sandbox on this machine, default durability; "
+                + Runtime.getRuntime().availableProcessors() + " CPUs.");
+        out.flush();
+        try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dir, MariaDbServer.Binaries.BUNDLED), m -> {
+            out.println("  " + m);
+            out.flush();
+        })) {
+            DatabaseEndpoint m = sandbox.endpoints().mariadb();
+            DatabaseEndpoint p = sandbox.endpoints().postgres();
+            ReplicationBenchmark bench = new ReplicationBenchmark(new MySqlSource(m.host(), m.port(), m.user(), m.password()),
+                    new WarehouseEndpoint(p.jdbcUrl(), p.user(), p.password()), line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+            ReplicationBenchmark.Result result = bench.run(changes, fullLoadRows);
+            out.println(result.keyValues());
+            out.flush();
+            return result.equal() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.ferry.replication;
+
+import io.ferry.warehouse.Checkpoint;
+import io.ferry.warehouse.CollapsedTable;
+import io.ferry.warehouse.PostgresDialect;
+import io.ferry.warehouse.PostgresWarehouse;
+import io.ferry.warehouse.TargetPreparation;
+import io.ferry.warehouse.TargetTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A replication job from one MySQL/MariaDB source to one PostgreSQL warehouse: pre-flight, then (first run) the
+ * target tables are prepared and the binlog head recorded, the selected tables are loaded in chunks, and the binlog
+ * is streamed from the recorded position, in batches of whole transactions, each applied with its checkpoint in
+ * one warehouse transaction. A restart resumes from the warehouse's checkpoint (mid-load or mid-stream).
+ * {@link #run()} blocks until {@link #stop()} or a failure.
+ */
+public final class ReplicationJob {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationJob.class);
+    /** The checkpoint moves at least this often while only filtered-out transactions arrive. */
+    private static final Duration IDLE_CHECKPOINT = Duration.ofSeconds(2);
+
+    private final ReplicationJobSpec spec;
+    private final Clock clock;
+    private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
+    private final java.util.concurrent.CountDownLatch stopSignal = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean running = true;
+
+    public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
+        this.spec = spec;
+        this.clock = clock;
+    }
+
+    public ReplicationMetrics metrics() {
+        return metrics;
+    }
+
+    public ReplicationJobSpec spec() {
+        return spec;
+    }
+
+    /** Asks the job to stop after the batch in flight; {@link #run()} then returns. */
+    public void stop() {
+        running = false;
+        stopSignal.countDown();
+    }
+
+    /** The selected tables, their schemas and foreign-key actions, after the pre-flight checks. */
+    public record Selection(Map<TableId, TableSchema> schemas, CascadePlan cascades) {
+    }
+
+    /** Selects the tables and runs the pre-flight checks (throws {@link PreflightException}). */
+    public static Selection selectAndCheck(Connection source, TableFilter filter) throws SQLException {
+        List<TableId> selected = filter.select(SchemaReader.listTables(source));
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
+        }
+        Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
+        CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
+        Preflight.check(source, schemas.values(), cascades);
+        return new Selection(schemas, cascades);
+    }
+
+    /**
+     * Runs until {@link #stop()}: after a transient failure (see {@link TransientFailures}) it waits, 1 s doubling up
+     * to 60 s, and starts again from the warehouse's checkpoint; any other failure is thrown.
+     */
+    public void run() throws Exception {
+        Duration wait = FIRST_RETRY;
+        while (running) {
+            long batchesBefore = metrics.batches() + metrics.snapshotRows();
+            try {
+                runOnce();
+                return;
+            } catch (Exception e) {
+                if (!running || !TransientFailures.isTransient(e)) {
+                    metrics.failed(e);
+                    throw e;
+                }
+                if (metrics.batches() + metrics.snapshotRows() > batchesBefore) {
+                    wait = FIRST_RETRY; // it made progress: start the backoff again
+                }
+                metrics.retrying(e);
+                LOG.warn("Job {}: {}; starting again from the checkpoint in {} s", spec.name(), e.getMessage(), wait.toSeconds());
+                stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+            }
+        }
+        metrics.state(ReplicationMetrics.State.STOPPED);
+    }
+
+    private void runOnce() throws Exception {
+        try (Connection source = spec.source().connect();
+             PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), new PostgresDialect(), clock)) {
+            Selection selection = selectAndCheck(source, spec.tables());
+            Map<TableId, TableSchema> schemas = selection.schemas();
+            LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
+            if (!selection.cascades().isEmpty()) {
+                LOG.info("Job {}: repeats the foreign-key actions of {}", spec.name(), selection.cascades());
+            }
+            warehouse.knowSchemas(schemas.values());
+            Checkpoint checkpoint = start(source, warehouse, schemas);
+            metrics.position(checkpoint.position());
+            if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
+                metrics.state(ReplicationMetrics.State.LOADING);
+                checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
+                        spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
+            }
+            if (running) {
+                requireBinlog(source, checkpoint.position());
+                metrics.state(ReplicationMetrics.State.STREAMING);
+                stream(warehouse, schemas, selection.cascades(), checkpoint);
+            }
+            metrics.state(ReplicationMetrics.State.STOPPED);
+        }
+    }
+
+    private Checkpoint start(Connection source, PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas) throws SQLException {
+        Optional<Checkpoint> existing = warehouse.checkpoint(spec.name());
+        if (existing.isPresent()) {
+            LOG.info("Job {}: resuming from checkpoint {} ({})", spec.name(), existing.get().position(), existing.get().phase());
+            return existing.get();
+        }
+        // Record the head BEFORE reading any row: streaming from here after the load loses nothing.
+        BinlogPosition head = SourcePositions.head(source);
+        Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
+        List<TargetTable> targets = new ArrayList<>();
+        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
+        warehouse.begin(targets, spec.preparation(), first);
+        LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
+        return first;
+    }
+
+    /** Refuses to stream when the checkpoint's binlog file was purged: starting later would skip changes. */
+    private void requireBinlog(Connection source, BinlogPosition from) throws SQLException {
+        List<String> files = SourcePositions.binlogFiles(source);
+        if (!files.contains(from.file())) {
+            throw new BinlogPurgedException(spec.name(), from, files.isEmpty() ? "it has no binlog files"
+                    : "its oldest binlog file is " + files.get(0));
+        }
+    }
+
+    private void stream(PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
+                        Checkpoint checkpoint) throws Exception {
+        BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
+            while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
+                // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
+            }
+        });
+        try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
+                assembler)) {
+            reader.start(30_000);
+            Instant lastCheckpointWrite = clock.instant();
+            while (running) {
+                List<Transaction> batch = takeBatch(buffer, reader);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                Transaction last = batch.get(batch.size() - 1);
+                Map<TableId, CollapsedTable> tables = new LinkedHashMap<>();
+                long changes = 0;
+                for (Transaction txn : batch) {
+                    for (RowChange change : txn.changes()) {
+                        changes++;
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                    }
+                }
+                if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
+                        && running) {
+                    // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
+                    carried = batch;
+                    continue;
+                }
+                Checkpoint next = checkpoint.at(last.end());
+                long a0 = System.nanoTime();
+                warehouse.apply(tables.values(), cascades, checkpoint, next);
+                LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
+                        changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
+                checkpoint = next;
+                lastCheckpointWrite = clock.instant();
+                metrics.applied(changes, batch.size(), next.position(), last.commitTime());
+            }
+        }
+    }
+
+    /** Filtered-out transactions not yet checkpointed; they start the next batch. */
+    private List<Transaction> carried = new ArrayList<>();
+
+    /** Whole transactions up to the batch's row or time limit; empty if none arrived within the delay. */
+    private List<Transaction> takeBatch(BlockingQueue<Transaction> buffer, BinlogReader reader) throws Exception {
+        List<Transaction> batch = new ArrayList<>(carried);
+        carried = new ArrayList<>();
+        long rows = batch.stream().mapToLong(t -> t.changes().size()).sum();
+        long deadline = System.nanoTime() + spec.batchMaxDelay().toNanos();
+        while (running && rows < spec.batchMaxRows()) {
+            Throwable failure = reader.failure();
+            if (failure != null) {
+                throw new ReplicationException("The binlog stream stopped: " + failure.getMessage(), failure);
+            }
+            long wait = deadline - System.nanoTime();
+            Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
+            if (txn == null) {
+                if (wait <= 0) {
+                    break;
+                }
+                continue;
+            }
+            batch.add(txn);
+            rows += txn.changes().size();
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,57 @@
+package io.ferry.replication;
+
+import io.ferry.warehouse.TargetPreparation;
+import io.ferry.warehouse.WarehouseEndpoint;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One replication job: one source, one PostgreSQL warehouse, the table rules, and how it batches.
+ *
+ * @param batchMaxRows  a batch closes after the transaction that reaches this many row changes
+ * @param batchMaxDelay a batch closes at most this long after its first transaction arrived
+ * @param chunkRows     rows per full-load chunk
+ * @param serverId      the replica server id the binlog reader announces (unique among the source's replicas)
+ * @param bufferTransactions transactions buffered between the binlog reader and the warehouse (backpressure)
+ * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
+ *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
+ */
+public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
+                                 TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
+                                 long serverId, int bufferTransactions, boolean resumeByGtid) {
+    public ReplicationJobSpec {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new IllegalArgumentException("A job name is 1-100 letters, digits, '_', '.' or '-', got '" + name + "'");
+        }
+        if (batchMaxRows < 1 || chunkRows < 1 || bufferTransactions < 1) {
+            throw new IllegalArgumentException("Batch rows, chunk rows and buffer size must be positive");
+        }
+        if (serverId < 1 || serverId > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("The server id must be 1..4294967295, got " + serverId);
+        }
+    }
+
+    /** Defaults: 50,000-row batches, 500 ms, 20,000-row chunks, server id derived from the job name. */
+    public static ReplicationJobSpec of(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
+                                        TargetPreparation preparation) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
+                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false);
+    }
+
+    public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
+                bufferTransactions, resumeByGtid);
+    }
+
+    public ReplicationJobSpec withChunkRows(int rows) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
+                serverId, bufferTransactions, resumeByGtid);
+    }
+
+    public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, byGtid);
+    }
+}

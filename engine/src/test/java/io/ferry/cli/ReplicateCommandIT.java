@@ -1,0 +1,96 @@
+package io.ferry.cli;
+
+import io.ferry.sandbox.SandboxConfigFile;
+import io.ferry.sandbox.SandboxEndpoints;
+import io.ferry.sandbox.SandboxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code ferry replicate} in-process with the sandbox's ferry.yaml: loads, streams, reports, stops by itself. */
+@ExtendWith(SandboxExtension.class)
+class ReplicateCommandIT {
+    private final SandboxEndpoints sandbox;
+
+    ReplicateCommandIT(SandboxEndpoints sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @Test
+    void replicatesTheSelectedTablesAndPrintsALiveStatus() throws Exception {
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS ferry_r_cli");
+            st.execute("CREATE DATABASE ferry_r_cli");
+            st.execute("CREATE TABLE ferry_r_cli.t (id INT PRIMARY KEY, v VARCHAR(20))");
+            st.execute("INSERT INTO ferry_r_cli.t VALUES (1, 'loaded')");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FerryCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("replicate",
+                "--config", sandbox.configFile().toString(), "--source", SandboxConfigFile.MARIADB,
+                "--target", SandboxConfigFile.POSTGRES, "--tables", "ferry_r_cli.*", "--job", "cli-it", "--duration", "PT8S"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_r_cli.t") == 1);
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO ferry_r_cli.t VALUES (2, 'streamed')");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_r_cli.t WHERE v = 'streamed'") == 1);
+
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Job cli-it: sandbox-mariadb → sandbox-postgres")
+                .contains("STREAMING").contains("rows/s").contains("lag 0 s")
+                .contains("the next run resumes there");
+    }
+
+    @Test
+    void planShowsTablesProblemsAndSqlAndChangesNothing() throws Exception {
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS ferry_r_plan");
+            st.execute("CREATE DATABASE ferry_r_plan");
+            st.execute("CREATE TABLE ferry_r_plan.parent (id BIGINT UNSIGNED PRIMARY KEY, name VARCHAR(20))");
+            st.execute("CREATE TABLE ferry_r_plan.child (id INT PRIMARY KEY, parent_id BIGINT UNSIGNED, "
+                    + "FOREIGN KEY (parent_id) REFERENCES ferry_r_plan.parent (id) ON DELETE CASCADE)");
+            st.execute("CREATE TABLE ferry_r_plan.loose (v INT)");
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = FerryCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        int exit = cli.execute("plan", "--config", sandbox.configFile().toString(), "--source", SandboxConfigFile.MARIADB,
+                "--target", SandboxConfigFile.POSTGRES, "--tables", "ferry_r_plan.*", "--job", "plan-it");
+
+        assertThat(exit).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("ferry_r_plan.loose", "NO PRIMARY KEY", "table ferry_r_plan.loose has no primary key")
+                .contains("ON DELETE CASCADE")
+                .contains("CREATE TABLE \"ferry_r_plan\".\"parent\" (\n    \"id\" NUMERIC(20) NOT NULL")
+                .contains("MERGE INTO \"ferry_r_plan\".\"child\" AS t USING \"ferry_stage_0\" AS s ON t.\"id\" = s.\"id\"")
+                .contains("No checkpoint for job plan-it: first run");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ferry_r_plan'"))
+                .as("nothing created in the warehouse").isZero();
+    }
+
+    private long count(String sql) {
+        try (Connection c = sandbox.postgres().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception tableNotThereYet) {
+            return -1;
+        }
+    }
+}
