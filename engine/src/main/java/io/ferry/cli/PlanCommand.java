@@ -7,12 +7,12 @@ import io.ferry.warehouse.CheckpointTable;
 import io.ferry.warehouse.PostgresDialect;
 import io.ferry.warehouse.TargetPreparation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,50 +24,32 @@ import java.util.concurrent.Callable;
  * the job could start, 1 when the pre-flight found problems.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Shows what 'ferry replicate' would do with the same options, changing nothing:",
-                "tables, pre-flight problems, foreign-key actions, target DDL and the SQL of a batch."})
+        description = "Shows what 'ferry replicate' would do with the same options, changing nothing: "
+                + "tables, pre-flight problems, foreign-key actions, target DDL and the SQL of a batch.")
 public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "ferry.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
-    Path config;
-
-    @Option(names = "--source", required = true, paramLabel = "NAME", description = "The MySQL/MariaDB connection in ferry.yaml.")
-    String source;
-
-    @Option(names = "--target", required = true, paramLabel = "NAME", description = "The PostgreSQL connection in ferry.yaml.")
-    String target;
-
-    @Option(names = "--tables", required = true, paramLabel = "PATTERNS",
-            description = "schema.table patterns, comma-separated; * and ? are wildcards, !pattern excludes.")
-    String tables;
-
-    @Option(names = "--job", paramLabel = "NAME", description = "The job name (default: SOURCE-to-TARGET).")
-    String job;
-
-    @Option(names = "--prepare", paramLabel = "MODE", defaultValue = "drop-and-create",
-            description = "drop-and-create, truncate or do-nothing (default: ${DEFAULT-VALUE}).")
-    String prepare;
+    @Mixin
+    ReplicationJobOptions options;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(config, source, target);
-        String name = job != null ? job : source + "-to-" + target;
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target);
+        String name = options.jobName();
         PostgresDialect dialect = new PostgresDialect();
         ReplicationPlan plan;
         try (Connection c = endpoints.source().connect()) {
-            plan = ReplicationPlan.read(c, TableFilter.parse(tables));
+            plan = ReplicationPlan.read(c, TableFilter.parse(options.tables));
         }
         Optional<Checkpoint> checkpoint;
         try (Connection w = endpoints.warehouse().connect()) {
             checkpoint = new CheckpointTable(dialect, Clock.systemUTC()).peek(w, name);
         }
-        out.println("Plan for job " + name + ": " + source + " → " + target + ", tables " + tables + " (nothing is changed)");
+        out.println("Plan for job " + name + ": " + options.describe() + " (nothing is changed)");
         out.println();
-        plan.describe(name, dialect, TargetPreparation.parse(prepare), checkpoint).forEach(out::println);
+        plan.describe(name, dialect, TargetPreparation.parse(options.prepare), checkpoint).forEach(out::println);
         out.flush();
         return plan.problems().isEmpty() ? 0 : 1;
     }

@@ -8,12 +8,12 @@ import io.ferry.replication.TableFilter;
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.WarehouseEndpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,32 +28,14 @@ import java.util.concurrent.TimeUnit;
  * and the next run resumes from there.
  */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
-        description = {"Replicates MySQL/MariaDB tables to PostgreSQL: full load, then change data capture from the binlog,",
-                "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse."})
+        description = "Replicates MySQL/MariaDB tables to PostgreSQL: full load, then change data capture from the binlog, "
+                + "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse.")
 public final class ReplicateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "ferry.yaml",
-            description = "The configuration file (default: ${DEFAULT-VALUE}).")
-    Path config;
-
-    @Option(names = "--source", required = true, paramLabel = "NAME", description = "The MySQL/MariaDB connection in ferry.yaml.")
-    String source;
-
-    @Option(names = "--target", required = true, paramLabel = "NAME", description = "The PostgreSQL connection in ferry.yaml.")
-    String target;
-
-    @Option(names = "--tables", required = true, paramLabel = "PATTERNS",
-            description = "schema.table patterns, comma-separated; * and ? are wildcards, !pattern excludes (e.g. 'shop.*,!shop.tmp_*').")
-    String tables;
-
-    @Option(names = "--job", paramLabel = "NAME", description = "The job name, which keys its checkpoint (default: SOURCE-to-TARGET).")
-    String job;
-
-    @Option(names = "--prepare", paramLabel = "MODE", defaultValue = "drop-and-create",
-            description = "Target tables on the first run: drop-and-create, truncate or do-nothing (default: ${DEFAULT-VALUE}).")
-    String prepare;
+    @Mixin
+    ReplicationJobOptions options;
 
     @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000", description = "Rows per batch at most (default: ${DEFAULT-VALUE}).")
     int batchRows;
@@ -73,12 +55,12 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(config, source, target);
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target);
         MySqlSource mysql = endpoints.source();
         WarehouseEndpoint warehouse = endpoints.warehouse();
-        String name = job != null ? job : source + "-to-" + target;
-        ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(tables),
-                TargetPreparation.parse(prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
+        String name = options.jobName();
+        ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(options.tables),
+                TargetPreparation.parse(options.prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
                 .withResumeByGtid(resumeByGtid(resumeBy));
         ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
 
@@ -98,7 +80,7 @@ public final class ReplicateCommand implements Callable<Integer> {
             return t;
         });
         ReplicationStatusLine status = new ReplicationStatusLine(replication.metrics(), mysql, Clock.systemUTC());
-        out.println("Job " + name + ": " + source + " → " + target + ", tables " + tables + " (Ctrl-C stops)");
+        out.println("Job " + name + ": " + options.describe() + " (Ctrl-C stops)");
         out.flush();
         ticker.scheduleAtFixedRate(() -> {
             out.println(status.next());
