@@ -68,7 +68,6 @@ public final class CostViewModel {
     private final ObservableList<Sensitivity.Curve> sensitivity = FXCollections.observableArrayList();
     private final ObservableList<String> instanceTypes;
     private boolean loading;
-    private long lastRecomputeNanos;
     private final Executor background;
     private final Executor ui;
     private final AtomicReference<Runnable> pendingSensitivity = new AtomicReference<>();
@@ -183,7 +182,6 @@ public final class CostViewModel {
         if (loading || base == null) {
             return;
         }
-        long start = System.nanoTime();
         try {
             Scenario s = currentScenario();
             Overrides o = Overrides.NONE.withDiscountShift(discountShiftPoints.get());
@@ -202,11 +200,9 @@ public final class CostViewModel {
             assumptions.setAll(Assumptions.of(p, catalogue));
             assumptionsSummary.set("Assumptions: " + Assumptions.summary(p, catalogue) + " (all in the Assumptions tab)");
             suggestions.setAll(Suggestions.of(s, catalogue));
-            lastRecomputeNanos = System.nanoTime() - start;
             requestSensitivity(s, o);
         } catch (ScenarioException e) {
             error.set(String.join("\n", e.problems()));
-            lastRecomputeNanos = System.nanoTime() - start;
         }
     }
 
@@ -297,10 +293,5 @@ public final class CostViewModel {
 
     public PriceCatalogue catalogue() {
         return catalogue;
-    }
-
-    /** How long the last recompute on the calling thread took, for the live-slider budget. */
-    public long lastRecomputeNanos() {
-        return lastRecomputeNanos;
     }
 }
