@@ -7,7 +7,6 @@ import io.ferry.genlog.RotationService;
 import io.ferry.state.StateStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,14 +29,14 @@ final class GenlogCatchUpCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GenlogTarget target;
 
-    @Option(names = "--archive-dir", paramLabel = "DIR", description = "Where archives go (default: <dataDir>/genlog-archive).")
-    Path archiveDir;
+    @CommandLine.Mixin
+    ArchiveDirOption archive;
 
     @Override
     public Integer call() throws SQLException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         MySqlConnectionConfig c = target.one();
-        Path archives = archiveDir != null ? archiveDir : target.dataDir().resolve("genlog-archive");
+        Path archives = archive.resolve(target.dataDir());
         try (StateStore state = StateStore.open(target.dataDir())) {
             List<Rotation> done = new RotationService(new GenlogStore(state), Clock.systemUTC(), archives)
                     .catchUp(c.name(), target.server(c), target.kind(), c.rds());

@@ -36,8 +36,8 @@ final class GenlogRotateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GenlogTarget target;
 
-    @Option(names = "--archive-dir", paramLabel = "DIR", description = "Where archives go (default: <dataDir>/genlog-archive).")
-    Path archiveDir;
+    @CommandLine.Mixin
+    ArchiveDirOption archive;
 
     @Option(names = "--if-rows", paramLabel = "N", description = "Policy: rotate only if the log has more than N rows.")
     Long ifRows;
@@ -52,7 +52,7 @@ final class GenlogRotateCommand implements Callable<Integer> {
     public Integer call() throws SQLException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         MySqlConnectionConfig c = target.one();
-        Path archives = archiveDir != null ? archiveDir : target.dataDir().resolve("genlog-archive");
+        Path archives = archive.resolve(target.dataDir());
         RotationPolicy policy = policy();
         try (StateStore state = StateStore.open(target.dataDir())) {
             GenlogStore store = new GenlogStore(state);

@@ -33,7 +33,7 @@ public final class GenlogService {
         this.config = config;
         this.store = new GenlogStore(state);
         this.clock = clock;
-        this.archiveRoot = config.dataDir().resolve("genlog-archive");
+        this.archiveRoot = RotationService.defaultArchiveRoot(config.dataDir());
         this.secrets = SecretResolver.forConfig(config);
     }
 

@@ -31,6 +31,11 @@ public final class RotationService {
     private final TableArchiver archiver = new TableArchiver();
 
     /** @param archiveRoot archives go to {@code <archiveRoot>/<connection>/} */
+    /** Where archives go unless told otherwise: {@code <dataDir>/genlog-archive}. */
+    public static Path defaultArchiveRoot(Path dataDir) {
+        return dataDir.resolve("genlog-archive");
+    }
+
     public RotationService(GenlogStore store, Clock clock, Path archiveRoot) {
         this.store = store;
         this.clock = clock;
