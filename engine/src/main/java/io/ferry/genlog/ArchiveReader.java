@@ -25,7 +25,7 @@ public final class ArchiveReader {
     private static final byte[] ARGUMENT = ascii("argument");
     private static final byte[] SQL_TEXT = ascii("sql_text");
 
-    private final Path file;
+    private final Path file; // for messages only
     private final InputStream in;
     private byte[] buf = new byte[1 << 17];
     private int pos;
@@ -39,8 +39,24 @@ public final class ArchiveReader {
 
     /** Reads every row into {@code sink} until it returns false; returns the number of rows read. */
     public static long read(Path archive, LogRowSink sink) throws IOException {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 16), 1 << 16)) {
-            ArchiveReader reader = new ArchiveReader(archive, in);
+        try (InputStream raw = Files.newInputStream(archive)) {
+            return read(archive.toString(), raw, sink);
+        }
+    }
+
+    /**
+     * Reads a gzip archive of either format from a stream (a file, an S3 object) into {@code sink}; {@code name}
+     * names it in errors. NDJSON starts with '{'; anything else is read as CSV with a header.
+     */
+    public static long read(String name, InputStream raw, LogRowSink sink) throws IOException {
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)) {
+            ArchiveReader reader = new ArchiveReader(Path.of(name), in);
+            reader.skipBlankLines();
+            if (reader.pos < reader.limit && reader.buf[reader.pos] != '{') {
+                InputStream rest = new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(reader.buf, reader.pos, reader.limit - reader.pos), in);
+                return new CsvArchiveReader(name, rest).read(sink);
+            }
             long n = 0;
             LogRow row;
             while ((row = reader.next()) != null) {

@@ -27,19 +27,23 @@ public final class RotationService {
 
     private final GenlogStore store;
     private final Clock clock;
-    private final Path archiveRoot;
+    private final ArchiveDestination archives;
     private final TableArchiver archiver = new TableArchiver();
 
-    /** @param archiveRoot archives go to {@code <archiveRoot>/<connection>/} */
     /** Where archives go unless told otherwise: {@code <dataDir>/genlog-archive}. */
     public static Path defaultArchiveRoot(Path dataDir) {
         return dataDir.resolve("genlog-archive");
     }
 
+    /** @param archiveRoot gzip NDJSON archives go to {@code <archiveRoot>/<connection>/} */
     public RotationService(GenlogStore store, Clock clock, Path archiveRoot) {
+        this(store, clock, ArchiveDestination.folder(archiveRoot, ArchiveFormat.NDJSON));
+    }
+
+    public RotationService(GenlogStore store, Clock clock, ArchiveDestination archives) {
         this.store = store;
         this.clock = clock;
-        this.archiveRoot = archiveRoot;
+        this.archives = archives;
     }
 
     /** Rotates now; {@code triggeredBy} is {@code user:<name>}, {@code schedule} or {@code policy}. */
@@ -92,13 +96,12 @@ public final class RotationService {
                                   Instant started) throws SQLException, IOException {
         String rotatedTable = FerrySchema.NAME + "." + dated;
         long id = store.startRotation(connection, kind, RotationFlavour.SELF_MANAGED, triggeredBy, rotatedTable, started);
-        TableArchiver.Archived archived = archiveOrRecord(id, c, FerrySchema.NAME, dated, kind,
-                archiveRoot.resolve(connection).resolve(dated + ".ndjson.gz"));
+        TableArchiver.Archived archived = archiveOrRecord(id, connection, c, FerrySchema.NAME, dated, kind, dated);
         try (Statement st = c.createStatement()) {
             st.execute("DROP TABLE " + FerrySchema.quoted() + ".`" + dated + "`");
         }
         store.finishRotation(id, clock.instant(), archived.rows(), archived.rows(), archived.oldest(), archived.newest(),
-                Optional.of(archived.file().toString()), "OK", "archived and verified; dated table dropped");
+                Optional.of(archived.location()), "OK", "archived and verified; dated table dropped");
         return find(connection, id);
     }
 
@@ -117,17 +120,19 @@ public final class RotationService {
         }
         long id = store.startRotation(connection, kind, RotationFlavour.RDS, triggeredBy, rotatedTable, started);
         String stamp = newest.orElse("empty").replaceAll("[^0-9]", "");
-        TableArchiver.Archived archived = archiveOrRecord(id, c, "mysql", kind.backupTable(), kind,
-                archiveRoot.resolve(connection).resolve(kind.backupTable() + "_" + stamp + ".ndjson.gz"));
+        TableArchiver.Archived archived = archiveOrRecord(id, connection, c, "mysql", kind.backupTable(), kind,
+                kind.backupTable() + "_" + stamp);
         store.finishRotation(id, clock.instant(), rows, archived.rows(), archived.oldest(), archived.newest(),
-                Optional.of(archived.file().toString()), "OK", "archived and verified; RDS keeps the backup until its next rotation");
+                Optional.of(archived.location()), "OK", "archived and verified; RDS keeps the backup until its next rotation");
         return Optional.of(find(connection, id));
     }
 
-    private TableArchiver.Archived archiveOrRecord(long id, Connection c, String schema, String table, LogKind kind,
-                                                   Path target) throws SQLException, IOException {
+    private TableArchiver.Archived archiveOrRecord(long id, String connection, Connection c, String schema, String table,
+                                                   LogKind kind, String baseName) throws SQLException, IOException {
         try {
-            return archiver.archive(c, schema, table, kind, target);
+            TableArchiver.Archived local = archiver.archive(c, schema, table, kind,
+                    archives.localFile(connection, baseName), archives.format());
+            return local.at(archives.publish(local.file(), connection, local.rows()));
         } catch (SQLException | IOException | RuntimeException e) {
             store.finishRotation(id, clock.instant(), 0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
                     "ARCHIVE_FAILED", "the rows stay in " + schema + "." + table + ": " + e.getMessage());

@@ -13,14 +13,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Copies a rotated log table (a dated table, or RDS's backup) into a gzip NDJSON archive, then verifies it: the
+ * Copies a rotated log table (a dated table, or RDS's backup) into a gzip NDJSON or CSV archive, then verifies it: the
  * archive, read back, must hold as many rows as the table. Only a verified archive is reported; the caller drops
  * the table only then.
  */
 public final class TableArchiver {
 
-    /** What was archived: the file, its rows (verified), and the time span of those rows. */
-    public record Archived(Path file, long rows, Optional<String> oldest, Optional<String> newest) {
+    /**
+     * What was archived: the local file, its rows (verified), the time span of those rows, and where the archive
+     * finally is (the file, or an s3:// URI once uploaded).
+     */
+    public record Archived(Path file, long rows, Optional<String> oldest, Optional<String> newest, String location) {
+        Archived at(String finalLocation) {
+            return new Archived(file, rows, oldest, newest, finalLocation);
+        }
     }
 
     /**
@@ -29,6 +35,11 @@ public final class TableArchiver {
      * @throws GenlogException when the archive could not be verified (the file is removed, the table kept)
      */
     public Archived archive(Connection c, String schema, String table, LogKind kind, Path target) throws SQLException, IOException {
+        return archive(c, schema, table, kind, target, ArchiveFormat.NDJSON);
+    }
+
+    public Archived archive(Connection c, String schema, String table, LogKind kind, Path target, ArchiveFormat format)
+            throws SQLException, IOException {
         String qualified = "`" + schema + "`.`" + table + "`";
         long tableRows = countRows(c, qualified);
         List<Column> columns = columns(c, qualified);
@@ -46,7 +57,7 @@ public final class TableArchiver {
         String oldest = null;
         String newest = null;
         int timeIndex = indexOf(columns, kind.timeColumn());
-        try (ArchiveWriter out = new ArchiveWriter(target);
+        try (ArchiveWriter out = new ArchiveWriter(target, format);
              Statement st = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             st.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows instead of buffering the table
             try (ResultSet rs = st.executeQuery(select.toString())) {
@@ -85,7 +96,7 @@ public final class TableArchiver {
                 throw new GenlogException("the archive " + file + " holds " + readBack + " rows but " + qualified
                         + " has " + tableRows + ": the archive was removed and the table left in place. Check the disk.");
             }
-            return new Archived(file, readBack, Optional.ofNullable(oldest), Optional.ofNullable(newest));
+            return new Archived(file, readBack, Optional.ofNullable(oldest), Optional.ofNullable(newest), file.toString());
         }
     }
 
