@@ -1,6 +1,8 @@
 package io.ferry.cli;
 
 import io.ferry.config.MySqlConnectionConfig;
+import io.ferry.genlog.GenlogAlarm;
+import io.ferry.genlog.GenlogAlarms;
 import io.ferry.genlog.GenlogStatus;
 import io.ferry.genlog.GenlogStore;
 import io.ferry.genlog.RdsLogParameters;
@@ -17,6 +19,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -72,6 +75,11 @@ final class GenlogStatusCommand implements Callable<Integer> {
                 StatusReader reader = new StatusReader(store, Clock.systemUTC(), GenlogTarget.onThisMachine(c));
                 GenlogStatus status = reader.read(c.name(), target.server(c), target.kind(), c.rds(), storage);
                 out.print(StatusReport.render(status, storage));
+                List<GenlogAlarm> alarms = new GenlogAlarms(state).open(c.name());
+                if (!alarms.isEmpty()) {
+                    out.println("  ALARMS           " + alarms.size() + " open (ferry genlog alarms --ack ID)");
+                    alarms.forEach(a -> out.println(GenlogAlarmsCommand.render(a)));
+                }
                 out.println();
             }
         }

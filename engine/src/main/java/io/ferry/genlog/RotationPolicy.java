@@ -33,6 +33,15 @@ public record RotationPolicy(Optional<Long> maxRows, Optional<Long> maxBytes, Op
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", reasons));
     }
 
+    /** For people: {@code rows > 1000 or bytes > 5.0 GB or oldest row older than 168 h}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        maxRows.ifPresent(m -> parts.add("rows > " + m));
+        maxBytes.ifPresent(m -> parts.add(String.format(Locale.ROOT, "bytes > %d (%.1f GB)", m, m / 1073741824.0)));
+        maxAge.ifPresent(m -> parts.add("oldest row older than " + m.toHours() + " h"));
+        return String.join(" or ", parts);
+    }
+
     /** {@code 500MB}, {@code 10GB}, {@code 1024} (bytes). */
     public static long parseBytes(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT).replace(" ", "");
