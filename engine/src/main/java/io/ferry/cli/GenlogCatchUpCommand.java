@@ -1,6 +1,7 @@
 package io.ferry.cli;
 
 import io.ferry.config.MySqlConnectionConfig;
+import io.ferry.genlog.ArchiveDestination;
 import io.ferry.genlog.GenlogStore;
 import io.ferry.genlog.Rotation;
 import io.ferry.genlog.RotationService;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +36,7 @@ final class GenlogCatchUpCommand implements Callable<Integer> {
     public Integer call() throws SQLException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         MySqlConnectionConfig c = target.one();
-        Path archives = archive.resolve(target.dataDir());
+        ArchiveDestination archives = archive.destination(target.ferryConfig());
         try (StateStore state = StateStore.open(target.dataDir())) {
             List<Rotation> done = new RotationService(new GenlogStore(state), Clock.systemUTC(), archives)
                     .catchUp(c.name(), target.server(c), target.kind(), c.rds());

@@ -1,6 +1,7 @@
 package io.ferry.cli;
 
 import io.ferry.config.MySqlConnectionConfig;
+import io.ferry.genlog.ArchiveDestination;
 import io.ferry.genlog.GenlogStatus;
 import io.ferry.genlog.GenlogStore;
 import io.ferry.genlog.Rotation;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry genlog rotate}: rotate now, archiving first whatever the rotation would otherwise drop. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = "Rotates the log table now and archives the rotated rows (gzip NDJSON, verified by row count) before "
+        description = "Rotates the log table now and archives the rotated rows (gzip NDJSON or CSV, to a folder or S3, verified by row count) before "
                 + "anything is dropped. Self-managed: atomic double RENAME into ferry_admin.general_log_YYYYMMDD_HHMM, "
                 + "archived, then dropped. RDS: CALL mysql.rds_rotate_general_log, general_log_backup archived before "
                 + "and after.")
@@ -52,7 +52,7 @@ final class GenlogRotateCommand implements Callable<Integer> {
     public Integer call() throws SQLException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         MySqlConnectionConfig c = target.one();
-        Path archives = archive.resolve(target.dataDir());
+        ArchiveDestination archives = archive.destination(target.ferryConfig());
         RotationPolicy policy = policy();
         try (StateStore state = StateStore.open(target.dataDir())) {
             GenlogStore store = new GenlogStore(state);
