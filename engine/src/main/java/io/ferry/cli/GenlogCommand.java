@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 + "rotation history and schedule, search and digest of the live table and the archives.",
         subcommands = {GenlogStatusCommand.class, GenlogRotateCommand.class, GenlogHistoryCommand.class,
                 GenlogSearchCommand.class, GenlogDigestCommand.class, GenlogScheduleCommand.class, GenlogCatchUpCommand.class,
-                GenlogRdsParamsCommand.class, GenlogAlarmsCommand.class})
+                GenlogRdsParamsCommand.class, GenlogAlarmsCommand.class,
+                GenlogConvertCommand.class})
 public final class GenlogCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

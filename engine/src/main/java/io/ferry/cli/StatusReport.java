@@ -25,12 +25,14 @@ final class StatusReport {
         if (!set.toTable()) {
             return b.toString();
         }
-        line(b, "rows", String.format(Locale.ROOT, "%,d", s.count().rows()), "exact; " + (s.count().incremental()
+        boolean exactEngine = "MyISAM".equalsIgnoreCase(s.size().engine()) || "Aria".equalsIgnoreCase(s.size().engine());
+        line(b, "rows", String.format(Locale.ROOT, "%,d", s.count().rows()), "exact; " + (exactEngine
+                ? s.size().engine() + " keeps the row count (read, not counted)" : s.count().incremental()
                 ? "counted incrementally (rows newer than " + s.count().checkpoint().countedThrough()
                 + " UTC counted, older ones remembered)" : "counted in full (first count, or the table was rotated since)"));
         line(b, "bytes", Bytes.human(s.size().bytes()), (s.size().exact() ? "exact: " : "estimate: ") + s.size().method());
         line(b, "engine", s.size().engine(), "CSV".equalsIgnoreCase(s.size().engine())
-                ? "CSV metadata lies (TABLE_ROWS=2, DATA_LENGTH=0); converting to MyISAM (logging briefly off) makes it exact" : "");
+                ? "CSV metadata lies (TABLE_ROWS=2, DATA_LENGTH=0); ferry genlog convert --engine myisam (logging briefly off) makes it exact" : "");
         line(b, "oldest", s.count().oldest().map(t -> t + " UTC").orElse("-"), "");
         line(b, "newest", s.count().newest().map(t -> t + " UTC").orElse("-"), "");
         String source = s.growthFromSamples() ? "estimate from Ferry's samples" : "estimate: rows spread evenly from oldest to newest";

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Counts incrementally: rows up to a cut one second in the past are remembered in a {@link CountCheckpoint};
  * the next count adds only rows newer than that cut. The cut lags "now" so that a row stamped just before it but
  * still being written is not missed. Log tables are append-only, so the first row read is the oldest one: when it
- * differs from the checkpoint's, the table was rotated or emptied and the count starts over.
+ * differs from the checkpoint's, the table was rotated or emptied and the count starts over. A table converted to
+ * MyISAM keeps an exact count itself: then it is read, not counted.
  */
 public final class RowCounter {
     private static final String NO_TIME = "";
@@ -23,6 +24,9 @@ public final class RowCounter {
         Optional<String> oldest = firstTime(c, table, time);
         if (oldest.isEmpty()) {
             return new RowCount(0, new CountCheckpoint(0, NO_TIME, NO_TIME), false, Optional.empty(), Optional.empty());
+        }
+        if (exactCount(c, kind)) {
+            return fromMyIsam(c, table, time, oldest.get());
         }
         String cut = cut(c);
         boolean incremental = previous.isPresent() && previous.get().oldest().equals(oldest.get())
@@ -46,6 +50,27 @@ public final class RowCounter {
                 return new RowCount(base + settled + recent, new CountCheckpoint(base + settled, cut, oldest.get()),
                         incremental, oldest, newestTime);
             }
+        }
+    }
+
+    /** MyISAM and Aria keep an exact row count: COUNT(*) reads it without scanning. */
+    static boolean exactCount(Connection c, LogKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ENGINE FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = 'mysql' AND TABLE_NAME = ?")) {
+            ps.setString(1, kind.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && ("MyISAM".equalsIgnoreCase(rs.getString(1)) || "Aria".equalsIgnoreCase(rs.getString(1)));
+            }
+        }
+    }
+
+    private static RowCount fromMyIsam(Connection c, String table, String time, String oldest) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*), MAX(" + time + ") FROM " + table)) {
+            rs.next();
+            long rows = rs.getLong(1);
+            return new RowCount(rows, new CountCheckpoint(rows, NO_TIME, oldest), false, Optional.of(oldest),
+                    Optional.ofNullable(rs.getString(2)));
         }
     }
 

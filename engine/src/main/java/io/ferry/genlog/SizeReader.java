@@ -28,6 +28,11 @@ public final class SizeReader {
     public LogSize size(Connection c, LogKind kind, LogSettings settings, long rows) throws SQLException {
         String engine = "CSV";
         long dataLength = 0;
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION information_schema_stats_expiry = 0"); // MySQL 8 caches DATA_LENGTH for a day
+        } catch (SQLException e) {
+            // MariaDB and MySQL 5.7 have no such cache (nor the variable)
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT ENGINE, DATA_LENGTH FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = 'mysql' AND TABLE_NAME = ?")) {
             ps.setString(1, kind.table());
