@@ -127,6 +127,56 @@ class GenlogEngineIT {
             assertThat(DatedTables.pending(c, LogKind.GENERAL)).as("the rotated rows stay on the server")
                     .containsExactly("general_log_20261128_0400");
         }
+
+        String file = dir.resolve("ferry.yaml").toString();
+        Cli alarms = cli("genlog", "alarms", "--config", file);
+        assertThat(alarms.code).isEqualTo(1);
+        assertThat(alarms.out).contains("1 open alarm(s)", "OPEN job shop-log (sandbox-mariadb, general log)",
+                "seen 2 times", "could not archive");
+        assertThat(cli("genlog", "status", "--config", file).out).contains("ALARMS", "1 open", "could not archive");
+        long id = Long.parseLong(alarms.out.replaceAll("(?s).*#(\\d+) OPEN.*", "$1"));
+        assertThat(cli("genlog", "alarms", "--config", file, "--ack", Long.toString(id)).out).contains("acknowledged by user:");
+        Cli after = cli("genlog", "alarms", "--config", file);
+        assertThat(after.code).isZero();
+        assertThat(after.out).contains("no open alarm");
+        assertThat(cli("genlog", "alarms", "--config", file, "--all").out).contains("acknowledged job shop-log");
+    }
+
+    /** The real command in a JVM of its own: it starts, says what it runs, and stops cleanly on SIGTERM. */
+    @Test
+    void engineRunStopsCleanlyOnSigterm() throws Exception {
+        log.generalLogOn();
+        FerryConfig config = config("rotateWhenRows: 1000000000\ncheckEvery: 1s\narchiveDir: " + dir.resolve("archive"));
+        Path output = dir.resolve("engine.log");
+        Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.ferry.cli.FerryCli", "engine", "run", "--config",
+                dir.resolve("ferry.yaml").toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(output).contains("engine started with 1 job(s)"));
+            assertThat(Files.readString(output)).contains("shop-log: general log of sandbox-mariadb, checked every 1s,"
+                    + " rotates when rows > 1000000000");
+            Thread.sleep(1500);
+            engine.destroy(); // SIGTERM
+            assertThat(engine.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            engine.destroyForcibly();
+        }
+        assertThat(Files.readString(output)).contains("stopping: letting runs in progress finish", "stopped");
+        try (StateStore state = StateStore.open(config.dataDir())) {
+            assertThat(new GenlogStore(state).history(CONNECTION)).as("no rotation below the threshold").isEmpty();
+        }
+    }
+
+    private record Cli(int code, String out) {
+    }
+
+    private static Cli cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        var cmd = io.ferry.cli.FerryCli.newCommandLine();
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        cmd.setErr(new java.io.PrintWriter(out, true));
+        return new Cli(cmd.execute(args), out.toString());
     }
 
     /**
