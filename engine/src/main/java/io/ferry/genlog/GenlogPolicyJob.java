@@ -114,11 +114,14 @@ public final class GenlogPolicyJob {
 
     /** Archives what scheduled rotations left; false when something could not be archived (then an alarm). */
     private boolean catchUp() {
+        RotationFlavour flavour;
+        try (var c = server.open()) {
+            flavour = FlavourDetector.detect(c, kind, connection.rds());
+        } catch (SQLException e) {
+            LOG.warn("{}: cannot reach {}: {}", job.name(), connection.name(), e.getMessage());
+            return false;
+        }
         try {
-            RotationFlavour flavour;
-            try (var c = server.open()) {
-                flavour = FlavourDetector.detect(c, kind, connection.rds());
-            }
             if (flavour == RotationFlavour.RDS) {
                 firings.missedFirings(server, kind).ifPresent(missed -> alarm(missed));
             }
