@@ -84,15 +84,24 @@ class GenlogEngineIT {
             assertThat(r.triggeredBy()).matches("policy: rows \\d+ > 200");
             assertThat(Long.parseLong(r.triggeredBy().replaceAll("policy: rows (\\d+) > 200", "$1"))).isGreaterThan(200);
             assertThat(r.status()).isEqualTo("OK");
-            assertThat(r.rowsArchived()).isEqualTo(r.rowsRotated()).isGreaterThan(300);
+            assertThat(r.rowsArchived()).isEqualTo(r.rowsRotated()).isGreaterThan(200);
             Path archive = Path.of(r.archivePath().orElseThrow());
             assertThat(archive).startsWith(dir.resolve("archive").resolve(CONNECTION)).exists();
+            // the engine may rotate while the markers still run: each is in the archive or the live table, once
             Map<Long, Integer> seen = MarkerWorkload.newCounts();
             ArchiveReader.read(archive, row -> {
                 markers.count(row.argument(), seen);
                 return true;
             });
+            assertThat(seen).isNotEmpty();
+            try (Connection c = log.server().open(); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT argument FROM mysql.general_log")) {
+                while (rs.next()) {
+                    markers.count(rs.getString(1), seen);
+                }
+            }
             assertThat(seen).hasSize(300);
+            assertThat(seen.values()).containsOnly(1);
             assertThat(new GenlogAlarms(state).list(false)).isEmpty();
         }
     }
