@@ -1,5 +1,6 @@
 package io.ferry.cli;
 
+import io.ferry.genlog.ArchiveFormat;
 import io.ferry.genlog.ArchiveReader;
 import io.ferry.genlog.DigestAggregator;
 import io.ferry.genlog.DigestKey;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
  * of a rotation with its archive, on a private MariaDB started for the run.
  */
 @Command(name = "genlog", mixinStandardHelpOptions = true,
-        description = "Digest throughput from a synthetic gzip NDJSON archive (one thread), from the live mysql.general_log"
+        description = "Digest throughput from a synthetic gzip NDJSON (or CSV) archive (one thread), from the live mysql.general_log"
                 + " filled with real queries, and the time of a full rotation (rename, archive, verify, drop). Last "
                 + "line: rows_per_s=... live_rows_per_s=... rotate_ms=...")
 final class BenchGenlogCommand implements Callable<Integer> {
@@ -54,6 +55,10 @@ final class BenchGenlogCommand implements Callable<Integer> {
     @Option(names = "--archive-only", description = "Measure the archive digest only (no MariaDB, no rotation).")
     boolean archiveOnly;
 
+    @Option(names = "--archive-format", paramLabel = "ndjson|csv", defaultValue = "ndjson",
+            description = "Format of the synthetic archive (default: ${DEFAULT-VALUE}).")
+    String archiveFormat;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Work folder (default: a new temporary folder).")
     Path dir;
 
@@ -64,10 +69,11 @@ final class BenchGenlogCommand implements Callable<Integer> {
         out.println("Work folder: " + work + "; " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version"));
 
-        Path archive = work.resolve("synthetic-general-log-" + rows + ".ndjson.gz");
+        ArchiveFormat format = ArchiveFormat.fromWord(archiveFormat);
+        Path archive = work.resolve("synthetic-general-log-" + rows + format.extension());
         if (!Files.exists(archive) || ArchiveReader.count(archive) != rows) {
             long t0 = System.nanoTime();
-            SyntheticLog.writeArchive(archive, rows, 42);
+            SyntheticLog.writeArchive(archive, rows, 42, format);
             out.printf(Locale.ROOT, "Generated %,d synthetic rows in %.1f s (%,d bytes gzip)%n", rows, secs(t0), Files.size(archive));
         }
         out.flush();
@@ -112,7 +118,7 @@ final class BenchGenlogCommand implements Callable<Integer> {
         long n = ArchiveReader.read(archive, digest);
         double s = secs(t0);
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        out.printf(Locale.ROOT, "Archive digest (one thread: gunzip, JSON, fingerprint, group): %,d rows in %.2f s = %,.0f rows/s, %d fingerprints%n",
+        out.printf(Locale.ROOT, "Archive digest (one thread: gunzip, parse, fingerprint, group): %,d rows in %.2f s = %,.0f rows/s, %d fingerprints%n",
                 n, s, n / s, digest.groups().size());
         // On a shared machine the wall clock includes time the thread waited for a core; CPU time does not.
         out.printf(Locale.ROOT, "  the digest thread used %.2f s of CPU: %,.0f rows per CPU-second (load average %.1f on %d cores)%n",

@@ -1,6 +1,5 @@
 package io.ferry.genlog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,14 +14,17 @@ import java.util.List;
  */
 final class CsvArchiveReader {
     private final String name;
-    private final BufferedReader in;
+    private final java.io.Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int limit;
     private long line = 1;
     private long recordStart = 1;
     private final StringBuilder field = new StringBuilder();
 
     CsvArchiveReader(String name, InputStream in) {
         this.name = name;
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     long read(LogRowSink sink) throws IOException {
@@ -79,12 +81,12 @@ final class CsvArchiveReader {
 
     /** The next record's fields (null for NULL), or null at the end of the file. */
     private List<String> record() throws IOException {
-        int c = in.read();
+        int c = read();
         while (c == '\r' || c == '\n') { // blank lines between records
             if (c == '\n') {
                 line++;
             }
-            c = in.read();
+            c = read();
         }
         if (c < 0) {
             return null;
@@ -96,12 +98,12 @@ final class CsvArchiveReader {
             boolean quoted = c == '"';
             if (quoted) {
                 while (true) {
-                    c = in.read();
+                    c = read();
                     if (c < 0) {
                         throw malformed("a quoted field is not closed");
                     }
                     if (c == '"') {
-                        c = in.read();
+                        c = read();
                         if (c != '"') {
                             break;
                         }
@@ -113,16 +115,16 @@ final class CsvArchiveReader {
             } else {
                 while (c >= 0 && c != ',' && c != '\r' && c != '\n') {
                     field.append((char) c);
-                    c = in.read();
+                    c = read();
                 }
             }
             out.add(quoted || field.length() > 0 ? field.toString() : null);
             if (c == ',') {
-                c = in.read();
+                c = read();
                 continue;
             }
             if (c == '\r') {
-                c = in.read();
+                c = read();
             }
             if (c == '\n') {
                 line++;
@@ -131,6 +133,19 @@ final class CsvArchiveReader {
             }
             return out;
         }
+    }
+
+    /** The next char, or -1 at the end: an unsynchronised buffer, as Reader.read() per char is slow. */
+    private int read() throws IOException {
+        if (pos == limit) {
+            limit = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
     }
 
     private long number(String v) throws IOException {

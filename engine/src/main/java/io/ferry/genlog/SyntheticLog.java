@@ -25,8 +25,13 @@ public final class SyntheticLog {
 
     /** Writes {@code rows} rows to a gzip NDJSON archive. */
     public static long writeArchive(Path file, long rows, long seed) throws IOException {
+        return writeArchive(file, rows, seed, ArchiveFormat.NDJSON);
+    }
+
+    /** Writes {@code rows} rows to a gzip archive of the given format. */
+    public static long writeArchive(Path file, long rows, long seed, ArchiveFormat format) throws IOException {
         SyntheticLog log = new SyntheticLog(seed);
-        try (ArchiveWriter w = new ArchiveWriter(file)) {
+        try (ArchiveWriter w = new ArchiveWriter(file, format)) {
             for (long i = 0; i < rows; i++) {
                 w.write(log.next());
             }
