@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 CostCommand.class,
                 GenlogCommand.class,
+                DruidCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
                 BenchCommand.class,
