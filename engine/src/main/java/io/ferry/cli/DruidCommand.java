@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DruidStatusCommand.class,
                 DruidSegmentsCommand.class,
+                DruidReindexCommand.class,
+                DruidRunsCommand.class,
         })
 public final class DruidCommand implements Runnable {
     @CommandLine.Spec

@@ -5,6 +5,9 @@ import io.ferry.config.ConnectionConfig;
 import io.ferry.config.DruidConnectionConfig;
 import io.ferry.config.FerryConfig;
 import io.ferry.druid.DruidClient;
+import io.ferry.druid.reindex.ReindexRuns;
+import io.ferry.state.StateStore;
+import io.ferry.state.StateStoreLockedException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -58,11 +61,14 @@ final class DruidTarget {
     }
 
     /**
-     * The versions Ferry's re-index runs produced for a datasource, from the run records in the state store.
-     * Until the re-index records runs, nothing is known as batch.
+     * The versions Ferry's re-index runs produced for a datasource, from the run records in the state store. While
+     * another Ferry holds the store (the engine), nothing is known as batch.
      */
     Predicate<String> batchVersions(String dataSource) {
-        Set<String> none = Set.of();
-        return none::contains;
+        try (StateStore state = StateStore.open(ferryConfig().dataDir())) {
+            return Set.copyOf(new ReindexRuns(state).batchVersions(dataSource))::contains;
+        } catch (StateStoreLockedException e) {
+            return Set.<String>of()::contains;
+        }
     }
 }

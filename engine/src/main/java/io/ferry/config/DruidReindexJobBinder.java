@@ -78,15 +78,16 @@ final class DruidReindexJobBinder implements JobTypeBinder {
         if (hasS3 == hasLocal) {
             r.failMapping(hasS3 ? "write either s3 (with prefix) or local, not both"
                     : "missing s3 (an s3 connection, with prefix) or local (" + folderMeaning + ")");
-        } else if (hasS3) {
-            Optional<S3ConnectionConfig> s3 = context.connection(r, "s3", true, S3ConnectionConfig.class, ConnectionType.S3);
-            String prefix = r.text("prefix", false, "a key prefix such as raw/ad_events/").orElse("");
-            if (prefix.startsWith("/")) {
-                r.fail(r.node("prefix").orElseThrow(), "prefix", "a key prefix must not start with '/'");
-            }
-            out = s3.map(c -> new S3(c, prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/"));
-        } else {
-            out = r.path("local").map(Local::new);
+        }
+        String written = r.text("prefix", false, "a key prefix such as raw/ad_events/").orElse("");
+        if (written.startsWith("/")) {
+            r.fail(r.node("prefix").orElseThrow(), "prefix", "a key prefix must not start with '/'");
+        }
+        String prefix = written.isEmpty() || written.endsWith("/") ? written : written + "/";
+        if (hasS3 && !hasLocal) {
+            out = context.connection(r, "s3", true, S3ConnectionConfig.class, ConnectionType.S3).map(c -> new S3(c, prefix));
+        } else if (hasLocal && !hasS3) {
+            out = r.path("local").map(folder -> new Local(folder, prefix));
         }
         return out;
     }

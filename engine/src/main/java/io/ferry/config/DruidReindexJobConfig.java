@@ -43,13 +43,16 @@ public record DruidReindexJobConfig(String name, DruidConnectionConfig druid, St
     /** Where raw files are read, or flattened files are staged. */
     public sealed interface Location permits Local, S3 {
         String describe();
+
+        /** Keys start with it: {@code raw/ad_events/} (empty or ending in {@code /}). */
+        String prefix();
     }
 
-    /** A folder (for staging: one the Druid indexer can read at the same path). */
-    public record Local(Path folder) implements Location {
+    /** A folder (for staging: one the Druid indexer can read at the same path); keys are paths relative to it. */
+    public record Local(Path folder, String prefix) implements Location {
         @Override
         public String describe() {
-            return folder.toString();
+            return folder.resolve(prefix).toString();
         }
     }
 
