@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenlogCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
+                FlattenCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
