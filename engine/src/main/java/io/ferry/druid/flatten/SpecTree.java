@@ -90,8 +90,11 @@ final class SpecTree {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String kind = json ? "JSON" : "YAML";
+            String message = e.getOriginalMessage().lines().findFirst().orElse("");
+            // the usual cause: a path with [ ] inside a {...} mapping, where YAML reads [ as a list
+            String hint = !json && message.contains("flow") ? " (inside {...}, quote a path that has [ ]: path: \"$.a[0].b\")" : "";
             return throwSyntax(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    kind + " syntax error: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    kind + " syntax error: " + message + hint);
         } catch (IOException e) {
             throw new SyntaxError(0, 0, "cannot read: " + e.getMessage());
         }

@@ -49,12 +49,11 @@ public final class SyntheticAdEvents {
         b.append(",\"type\":\"").append(pick(TYPES)).append('"');
         int campaign = random.nextInt(400);
         int advertiser = campaign % ADVERTISERS.length;
-        b.append(",\"campaign\":{\"id\":\"c-").append(campaign).append("\",\"name\":\"Campaign ").append(campaign)
-                .append(" \\u2013 winter\",\"advertiser\":{\"id\":\"a-").append(advertiser).append("\",\"name\":\"");
+        b.append(",\"campaign\":{\"id\":\"c-").append(campaign).append("\",\"advertiser\":{\"id\":\"a-").append(advertiser).append("\",\"name\":\"");
         escape(b, ADVERTISERS[advertiser]);
         b.append("\"}}");
         b.append(",\"placement\":{\"site\":\"").append(pick(SITES)).append("\",\"slot\":\"").append(pick(SLOTS))
-                .append("\",\"page\":\"/a/").append(random.nextInt(100_000)).append("?ref=home\",\"device\":{");
+                .append("\",\"device\":{");
         if (random.nextInt(100) >= 3) {
             b.append("\"os\":\"").append(pick(OS)).append("\",");
         }
@@ -63,8 +62,7 @@ public final class SyntheticAdEvents {
                 .append(",\"h\":").append(640 + random.nextInt(800)).append("}}}");
         if (random.nextInt(100) >= 2) {
             b.append(",\"geo\":{\"country\":\"").append(pick(COUNTRIES)).append("\",\"region\":\"").append(pick(REGIONS))
-                    .append("\",\"lat\":").append(random.nextInt(180_000) / 1000.0 - 90)
-                    .append(",\"lon\":").append(random.nextInt(360_000) / 1000.0 - 180).append('}');
+                    .append("\"}");
         }
         if (random.nextInt(100) >= 1) {
             b.append(",\"bid\":{\"price_micros\":").append(100 + random.nextInt(5_000_000))
@@ -81,7 +79,7 @@ public final class SyntheticAdEvents {
             b.append(']');
         }
         b.append(",\"user\":{\"id\":\"u-").append(random.nextInt(1_000_000)).append("\",\"new\":")
-                .append(random.nextInt(10) == 0).append(",\"tags\":[\"sports\",\"news\"]}");
+                .append(random.nextInt(10) == 0).append('}');
         b.append(",\"request\":{\"latency_ms\":").append(random.nextInt(250)).append(",\"server\":\"edge-")
                 .append(random.nextInt(40)).append(".eu-central-1\"}}");
         return b.toString();
