@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DruidCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
+                FlattenCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
