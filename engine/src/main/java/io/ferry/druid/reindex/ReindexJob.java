@@ -150,20 +150,22 @@ public final class ReindexJob implements AutoCloseable {
         ReindexPlanner planner = planner();
         List<String> problems = new ArrayList<>(planner.problems(interval, force));
         InputCheck check = completeness().check(interval);
-        problems.addAll(check.problems());
+        if (!check.complete()) {
+            problems.add(check.refusal());
+        }
         IndexParallelSpec.InputSource source;
         String where;
         if (config.druidFlattenSpec()) {
             source = rawSource(check);
             where = "the raw files, read by Druid with its flattenSpec";
         } else {
-            String runKey = runKey(interval, 0);
+            String runKey = runKey(interval, "<id>");
             List<String> names = check.hours().stream().filter(h -> !h.parts().isEmpty())
                     .map(h -> "flat-" + DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC).format(h.hour()) + ".json.gz").toList();
             source = staging instanceof S3Staging ? IndexParallelSpec.InputSource.http(names.stream()
                     .map(n -> "<presigned GET URL of " + staging.describe().replaceFirst(" .*", "") + runKey + "/" + n + ">").toList())
                     : IndexParallelSpec.InputSource.local(Path.of(staging.describe(), runKey), "*.json.gz");
-            where = staging.describe() + " under " + runKey.replace("run-0", "run-<id>");
+            where = staging.describe() + " under " + runKey;
         }
         return new ReindexPlan(interval, planner.isClosed(interval), planner.closesAt(interval), planner.timing(), check,
                 problems, where, taskSpec(interval, source));
@@ -205,7 +207,7 @@ public final class ReindexJob implements AutoCloseable {
     }
 
     private RunRecord execute(long runId, TimeInterval interval, InputCheck check) throws InterruptedException {
-        String runKey = runKey(interval, runId);
+        String runKey = runKey(interval, String.valueOf(runId));
         Path runDir = workDir.resolve(config.name()).resolve("run-" + runId);
         DruidChunkFigures figures = new DruidChunkFigures(druid.broker(), config.datasource(), schema, granularity);
         ReindexVerifier verifier = new ReindexVerifier(druid.coordinator(), config.datasource(), granularity, figures,
@@ -307,7 +309,7 @@ public final class ReindexJob implements AutoCloseable {
         return new InputCompleteness(input, layout, config.completeness());
     }
 
-    private String runKey(TimeInterval interval, long runId) {
+    private String runKey(TimeInterval interval, String runId) {
         return config.name() + "/" + KEY_HOUR.format(interval.start()) + "-" + KEY_HOUR.format(interval.end()) + "/run-" + runId;
     }
 
