@@ -64,6 +64,15 @@ class DruidReindexJobConfigTest {
     }
 
     @Test
+    void theShippedExampleHasAReindexJob() {
+        FerryConfig config = ConfigLoader.load(Path.of("..", "resources", "ferry.example.yaml"));
+        DruidReindexJobConfig job = config.jobs(DruidReindexJobConfig.class).get(0);
+        assertThat(job.name()).isEqualTo("ad-events-reindex");
+        assertThat(job.input().location().describe()).isEqualTo("s3://ferry-staging/raw/ad_events/ (connection lake)");
+        assertThat(job.supervisor()).contains("ad_events");
+    }
+
+    @Test
     void defaultsFillTheRest() {
         DruidReindexJobConfig job = ConfigLoader.parse(CONNECTIONS + """
                 jobs:
