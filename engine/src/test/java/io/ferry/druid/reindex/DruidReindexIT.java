@@ -209,7 +209,7 @@ class DruidReindexIT {
         Instant h0 = Instant.parse("2024-03-01T00:00:00Z");
         RawEventWriter writer = new RawEventWriter(RawEventStore.folder(raw), RawEventLayout.standard(), 500);
         AdEventGenerator generator = new AdEventGenerator(3);
-        for (int h = 0; h < 4; h++) {
+        for (int h = 0; h < 6; h++) {
             writer.writeHour(h0.plus(Duration.ofHours(h)), generator.hour(h0.plus(Duration.ofHours(h)), 400));
         }
         Files.delete(raw.resolve(RawEventLayout.standard().manifestKey(h0.plus(Duration.ofHours(3)))));
@@ -224,7 +224,16 @@ class DruidReindexIT {
                   batchChunks: 2
                   retries: 0
                   loadTimeout: 3m
-                """.formatted(ds, raw, dir.resolve("staging")));
+                raw:
+                  type: druid-reindex
+                  druid: druid
+                  datasource: %s
+                  input: { local: %s, prefix: raw/ad_events/ }
+                  staging: { local: %s }
+                  druidFlattenSpec: true
+                  batchChunks: 2
+                  loadTimeout: 3m
+                """.formatted(ds, raw, dir.resolve("staging"), ds, raw, dir.resolve("staging")));
         FerryConfig config = ConfigLoader.load(yaml);
         TimeInterval complete = TimeInterval.parse("2024-03-01T00/2024-03-01T02");
         TimeInterval partial = TimeInterval.parse("2024-03-01T02/2024-03-01T04");
@@ -242,13 +251,24 @@ class DruidReindexIT {
             assertThat(refused.tasks()).isEmpty();
             assertThat(job.due()).doesNotContain(complete);
         }
+        // The same files read by Druid itself, with its flattenSpec (no flat files written by Ferry).
+        TimeInterval rawInterval = TimeInterval.parse("2024-03-01T04/2024-03-01T06");
+        try (StateStore state = StateStore.open(config.dataDir());
+             ReindexJob job = open(config, "raw", state, Clock.systemUTC())) {
+            assertThat(job.plan(rawInterval, false).task().at("/spec/ioConfig/inputFormat/flattenSpec/fields/1/expr").asText())
+                    .isEqualTo("$.campaign.id");
+            RunRecord run = job.run(rawInterval, "DruidReindexIT", false);
+            assertThat(run.status()).as("run error: %s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(run.chunks()).extracting(c -> c.druid().events()).containsExactly(400L, 400L);
+        }
+        assertThat(sumCount(druid, ds, rawInterval)).isEqualTo(800);
         assertThat(sumCount(druid, ds, complete)).isEqualTo(800);
         assertThat(sumCount(druid, ds, partial)).isZero();
         assertThat(druid.coordinator().segments(ds)).allSatisfy(s -> assertThat(s.interval()).startsWith("2024-03-01T0"))
                 .noneMatch(s -> SegmentVersions.intervalOf(s).overlaps(partial));
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(druid.broker().placements(ds))
                 .filteredOn(p -> "historical".equals(p.serverType()))
-                .hasSize(2).extracting(SegmentPlacement::tier).containsOnly(DruidCluster.COLD_TIER));
+                .hasSize(4).extracting(SegmentPlacement::tier).containsOnly(DruidCluster.COLD_TIER));
 
         // The plan of the partial interval, from the command line, changes nothing and says why it would not run.
         StringWriter out = new StringWriter();
