@@ -66,11 +66,11 @@ public final class LambdaSandbox implements AutoCloseable {
         }
 
         /** Refuses back-filled hours the real-time tasks would throw away as late. */
-        void checkBackfillFitsRejection(Instant now) {
+        public void checkBackfillFitsRejection(Instant now) {
             Instant oldest = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(backfillHours));
             Instant limit = now.minus(lateMessageRejection).plus(REJECTION_MARGIN);
             if (backfillHours > 0 && oldest.isBefore(limit)) {
-                long needed = Duration.between(oldest, now).plus(REJECTION_MARGIN).toMinutes();
+                long needed = (Duration.between(oldest, now).plus(REJECTION_MARGIN).toSeconds() + 59) / 60;
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%d back-filled hours start at %s, but real-time tasks refuse events older than %s before they start "
                                 + "(lateMessageRejectionPeriod); use fewer hours or a rejection period of at least %d minutes",
