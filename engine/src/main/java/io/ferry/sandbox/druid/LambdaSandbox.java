@@ -118,13 +118,19 @@ public final class LambdaSandbox implements AutoCloseable {
      */
     public static LambdaSandbox start(DruidEndpoints druid, S3Endpoint s3Endpoint, Options options, Consumer<String> progress)
             throws Exception {
+        return start(druid, s3Endpoint, AdEventsDatasource.NAME, AdEventsDatasource.TOPIC, options, progress);
+    }
+
+    /** As above into another datasource and topic (tests share one Druid). */
+    public static LambdaSandbox start(DruidEndpoints druid, S3Endpoint s3Endpoint, String dataSource, String topic,
+                                      Options options, Consumer<String> progress) throws Exception {
         Instant now = Instant.now();
         options.checkBackfillFitsRejection(now);
         String kafka = druid.kafkaBootstrapServers();
-        int partitions = KafkaTopics.ensure(kafka, AdEventsDatasource.TOPIC, PARTITIONS);
-        progress.accept("Kafka topic " + AdEventsDatasource.TOPIC + " ready (" + partitions + " partitions)");
+        int partitions = KafkaTopics.ensure(kafka, topic, PARTITIONS);
+        progress.accept("Kafka topic " + topic + " ready (" + partitions + " partitions)");
 
-        KafkaSupervisorSpec spec = AdEventsDatasource.supervisor(AdEventsDatasource.NAME, AdEventsDatasource.TOPIC, kafka)
+        KafkaSupervisorSpec spec = AdEventsDatasource.supervisor(dataSource, topic, kafka)
                 .lateMessageRejectionPeriod(options.lateMessageRejection());
         DruidClient client = druid.client();
         String id = client.supervisors().submit(spec);
@@ -132,7 +138,7 @@ public final class LambdaSandbox implements AutoCloseable {
                 + spec.completionTimeout() + ", lateMessageRejectionPeriod " + spec.lateMessageRejectionPeriod()
                 + ", earliest offsets)");
 
-        AdEventProducer producer = new AdEventProducer(kafka, AdEventsDatasource.TOPIC);
+        AdEventProducer producer = new AdEventProducer(kafka, topic);
         S3Client s3 = S3Server.newClient(s3Endpoint);
         try {
             RawEventWriter writer = new RawEventWriter(RawEventStore.s3(s3, s3Endpoint.bucket()));
@@ -167,19 +173,20 @@ public final class LambdaSandbox implements AutoCloseable {
     private void runFeed() {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (true) {
                 Instant end = hour.plus(Duration.ofHours(1));
                 List<AdEvent> events = generator.hour(hour, options.eventsPerHour());
                 producer.sendFollowingClock(events, options.faults(), end);
-                if (Instant.now().isBefore(end)) {
-                    return; // interrupted: the hour is incomplete, so no raw files for it
+                long wait = end.toEpochMilli() - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
                 }
-                writer.writeHour(hour, events);
+                writer.writeHour(hour, events); // the hour is over: its raw files are complete
                 liveHoursWritten.incrementAndGet();
                 hour = end;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+            Thread.currentThread().interrupt(); // close(): the current hour is incomplete, so it gets no raw files
         } catch (Exception e) {
             liveError = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("The live ad event feed stopped: {}", liveError);
