@@ -124,6 +124,9 @@ public final class SandboxCommand implements Callable<Integer> {
                 lambda = LambdaSandbox.start(d, sandbox.endpoints().s3(), lambdaOptions, progress);
                 SandboxConfigFile.appendDruid(sandbox.endpoints().configFile(), d.coordinator(), d.broker(), d.kafkaBootstrapServers());
             } catch (Exception e) {
+                if (lambda != null) {
+                    lambda.close();
+                }
                 if (druid != null) {
                     druid.close();
                 }

@@ -92,7 +92,7 @@ class AdEventsLambdaIT {
             assertThat(id).isEqualTo(DATASOURCE);
             assertThat(druid.supervisors().ids()).contains(id);
             assertThat(druid.supervisors().spec(id)).hasValueSatisfying(s ->
-                    assertThat(s.path("spec").path("ioConfig").path("lateMessageRejectionPeriod").asText()).isEqualTo("PT3H"));
+                    assertThat(Duration.parse(s.at("/spec/ioConfig/lateMessageRejectionPeriod").asText())).isEqualTo(Duration.ofHours(3)));
 
             awaitEventCount(druid, hour, expected);
             assertThat(revenue(druid, hour)).isEqualTo(expectedRevenue);

@@ -55,7 +55,7 @@ class LambdaSandboxIT {
                         .anyMatch(p -> p.contains(String.format("%,d dropped", report.dropped())));
                 assertThat(KafkaTopics.partitions(endpoints.kafkaBootstrapServers(), TOPIC)).isEqualTo(2);
                 assertThat(druid.supervisors().spec(id)).hasValueSatisfying(s -> {
-                    assertThat(s.at("/spec/ioConfig/lateMessageRejectionPeriod").asText()).isEqualTo("PT2H10M");
+                    assertThat(Duration.parse(s.at("/spec/ioConfig/lateMessageRejectionPeriod").asText())).isEqualTo(Duration.parse("PT2H10M"));
                     assertThat(s.at("/spec/ioConfig/topic").asText()).isEqualTo(TOPIC);
                     assertThat(s.at("/spec/ioConfig/useEarliestOffset").asBoolean()).isTrue();
                 });
