@@ -30,18 +30,24 @@ final class EventWalker {
         this.slotNames = slotNames;
     }
 
-    /** Reads one event; returns null, or why the event cannot be used. */
+    /** Reads a parser holding exactly one event; returns null, or why the event cannot be used. */
     String walk(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return "not a JSON object";
+        }
+        String why = walkEvent(parser);
+        if (parser.nextToken() != null) {
+            return "more than one JSON value on the line";
+        }
+        return why;
+    }
+
+    /** Reads the event whose START_OBJECT is the parser's current token, up to its END_OBJECT. */
+    String walkEvent(JsonParser parser) throws IOException {
         p = parser;
         problem = null;
         values.reset();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return "not a JSON object";
-        }
         walkObject(root, -1);
-        if (p.nextToken() != null) {
-            return "more than one JSON value on the line";
-        }
         return problem;
     }
 
