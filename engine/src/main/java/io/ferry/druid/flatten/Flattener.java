@@ -14,6 +14,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.List;
  */
 public final class Flattener implements Closeable {
     private static final int BUFFER = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final JsonFactory factory;
     private final JsonGenerator out;
@@ -128,7 +132,7 @@ public final class Flattener implements Closeable {
             int base = lineStart;
             try {
                 while (lineStart < to) {
-                    int lineEnd = indexOf(buf, (byte) '\n', lineStart, to);
+                    int lineEnd = newline(buf, lineStart, to);
                     line++;
                     stats.bytesIn += lineEnd + 1 - lineStart;
                     if (blank(buf, lineStart, lineEnd)) {
@@ -206,9 +210,19 @@ public final class Flattener implements Closeable {
         return true;
     }
 
-    private static int indexOf(byte[] buf, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == b) {
+    /** The first newline in {@code [from, to)}, or {@code to}; eight bytes at a time. */
+    static int newline(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            // a byte of x is zero where buf has '\n'; the lowest flagged byte is always a true one
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n') {
                 return i;
             }
         }
