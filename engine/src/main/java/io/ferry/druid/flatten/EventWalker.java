@@ -54,7 +54,7 @@ final class EventWalker {
     private void walkObject(Node node, int element) throws IOException {
         JsonParser p = this.p;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            Node child = node.fields.get(p.currentName());
+            Node child = node.child(p.currentName());
             JsonToken t = p.nextToken();
             if (child != null) {
                 visit(child, t, element);
@@ -244,12 +244,7 @@ final class EventWalker {
             try (JsonParser copy = factory.createParser(values.arena, values.off[copied], values.len[copied])) {
                 p = copy;
                 JsonToken t = p.nextToken();
-                Node children = new Node();
-                children.fields = node.fields;
-                children.indexes = node.indexes;
-                children.each = node.each;
-                children.explode = node.explode;
-                visit(children, t, element);
+                visit(node.withoutTargets(), t, element);
             } finally {
                 p = outer;
             }
