@@ -66,7 +66,7 @@ final class FlattenCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Progress progress = new Progress(out, total, t0);
         Flattener flattener;
-        try (OutputStream sink = NdjsonFiles.openOutput(partial)) {
+        try (OutputStream sink = NdjsonFiles.openOutput(partial, NdjsonFiles.isGzip(output))) {
             flattener = new Flattener(flattenSpec, sink);
             for (Path in : inputs) {
                 try (InputStream raw = progress.wrap(Files.newInputStream(in), flattener.stats());

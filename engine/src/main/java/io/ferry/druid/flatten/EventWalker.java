@@ -30,25 +30,31 @@ final class EventWalker {
         this.slotNames = slotNames;
     }
 
-    /** Reads one event; returns null, or why the event cannot be used. */
+    /** Reads a parser holding exactly one event; returns null, or why the event cannot be used. */
     String walk(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return "not a JSON object";
+        }
+        String why = walkEvent(parser);
+        if (parser.nextToken() != null) {
+            return "more than one JSON value on the line";
+        }
+        return why;
+    }
+
+    /** Reads the event whose START_OBJECT is the parser's current token, up to its END_OBJECT. */
+    String walkEvent(JsonParser parser) throws IOException {
         p = parser;
         problem = null;
         values.reset();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return "not a JSON object";
-        }
         walkObject(root, -1);
-        if (p.nextToken() != null) {
-            return "more than one JSON value on the line";
-        }
         return problem;
     }
 
     private void walkObject(Node node, int element) throws IOException {
         JsonParser p = this.p;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            Node child = node.fields.get(p.currentName());
+            Node child = node.child(p.currentName());
             JsonToken t = p.nextToken();
             if (child != null) {
                 visit(child, t, element);
@@ -238,12 +244,7 @@ final class EventWalker {
             try (JsonParser copy = factory.createParser(values.arena, values.off[copied], values.len[copied])) {
                 p = copy;
                 JsonToken t = p.nextToken();
-                Node children = new Node();
-                children.fields = node.fields;
-                children.indexes = node.indexes;
-                children.each = node.each;
-                children.explode = node.explode;
-                visit(children, t, element);
+                visit(node.withoutTargets(), t, element);
             } finally {
                 p = outer;
             }

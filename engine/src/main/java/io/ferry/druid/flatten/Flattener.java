@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -13,6 +14,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.List;
  */
 public final class Flattener implements Closeable {
     private static final int BUFFER = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final JsonFactory factory;
     private final JsonGenerator out;
@@ -81,57 +86,108 @@ public final class Flattener implements Closeable {
      */
     public void flatten(InputStream in, String source) throws IOException {
         byte[] buf = buffer;
-        int start = 0;
         int filled = 0;
-        int scan = 0;
         long line = 0;
         while (true) {
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) {
-                if (filled > start) {
+                if (filled > 0) {
                     line++;
-                    line(buf, start, filled, source, line);
-                    stats.bytesIn += filled - start;
+                    stats.bytesIn += filled;
+                    if (!blank(buf, 0, filled)) {
+                        single(buf, 0, filled, source, line);
+                    }
                 }
                 break;
             }
+            int scanFrom = filled;
             filled += n;
-            for (int i = scan; i < filled; i++) {
-                if (buf[i] == '\n') {
-                    line++;
-                    line(buf, start, i, source, line);
-                    stats.bytesIn += i + 1 - start;
-                    start = i + 1;
+            int last = filled - 1;
+            while (last >= scanFrom && buf[last] != '\n') {
+                last--;
+            }
+            if (last < scanFrom) {
+                if (filled == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+                    buffer = buf;
                 }
+                continue;
             }
-            if (start == 0 && filled == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
-                buffer = buf;
-            } else if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, filled - start);
-                filled -= start;
-                start = 0;
-            }
-            scan = filled;
+            line = lines(buf, 0, last + 1, source, line);
+            System.arraycopy(buf, last + 1, buf, 0, filled - last - 1);
+            filled -= last + 1;
         }
         out.flush();
     }
 
-    private void line(byte[] buf, int from, int to, String source, long line) throws IOException {
-        int end = to;
-        if (end > from && buf[end - 1] == '\r') {
-            end--;
+    /**
+     * Whole lines {@code [from, to)}, the last ending in a newline, read by one parser as a sequence of root
+     * values: a parser per line would cost more than the event. A line that is not exactly one object is read
+     * again on its own, by {@link #single}, which says what is wrong with it; the shared parser restarts after it.
+     */
+    private long lines(byte[] buf, int from, int to, String source, long line) throws IOException {
+        int lineStart = from;
+        while (lineStart < to) {
+            JsonParser p = factory.createParser(buf, lineStart, to - lineStart);
+            int base = lineStart;
+            try {
+                while (lineStart < to) {
+                    int lineEnd = newline(buf, lineStart, to);
+                    line++;
+                    stats.bytesIn += lineEnd + 1 - lineStart;
+                    if (blank(buf, lineStart, lineEnd)) {
+                        lineStart = lineEnd + 1;
+                        continue;
+                    }
+                    if (!shared(p, base, buf, lineStart, lineEnd, source, line)) {
+                        single(buf, lineStart, lineEnd, source, line);
+                        lineStart = lineEnd + 1;
+                        break;
+                    }
+                    lineStart = lineEnd + 1;
+                }
+            } finally {
+                p.close();
+            }
         }
-        int begin = from;
-        while (begin < end && (buf[begin] == ' ' || buf[begin] == '\t')) {
-            begin++;
-        }
-        if (begin == end) {
-            return;
+        return line;
+    }
+
+    /** Reads the line's event from the shared parser; false when the line must be read on its own. */
+    private boolean shared(JsonParser p, int base, byte[] buf, int lineStart, int lineEnd, String source, long line)
+            throws IOException {
+        String problem;
+        try {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            long at = base + p.currentTokenLocation().getByteOffset();
+            if (at < lineStart || at >= lineEnd) {
+                return false;
+            }
+            problem = walker.walkEvent(p);
+            long end = base + p.currentLocation().getByteOffset();
+            if (end > lineEnd || !blank(buf, (int) end, lineEnd)) {
+                return false;
+            }
+        } catch (StreamReadException e) {
+            return false;
         }
         stats.rowsIn++;
+        if (problem == null) {
+            problem = rows.write(out, stats);
+        }
+        if (problem != null) {
+            stats.reject(source, line, problem);
+        }
+        return true;
+    }
+
+    /** One line with its own parser. */
+    private void single(byte[] buf, int from, int to, String source, long line) throws IOException {
+        stats.rowsIn++;
         String problem;
-        try (JsonParser p = factory.createParser(buf, begin, end - begin)) {
+        try (JsonParser p = factory.createParser(buf, from, to - from)) {
             problem = walker.walk(p);
         } catch (StreamReadException e) {
             problem = "not valid JSON: " + e.getOriginalMessage();
@@ -142,6 +198,35 @@ public final class Flattener implements Closeable {
         if (problem != null) {
             stats.reject(source, line, problem);
         }
+    }
+
+    private static boolean blank(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first newline in {@code [from, to)}, or {@code to}; eight bytes at a time. */
+    static int newline(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            // a byte of x is zero where buf has '\n'; the lowest flagged byte is always a true one
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
     }
 
     public FlattenStats stats() {

@@ -28,8 +28,12 @@ public final class NdjsonFiles {
     }
 
     public static OutputStream openOutput(Path file) throws IOException {
+        return openOutput(file, isGzip(file));
+    }
+
+    public static OutputStream openOutput(Path file, boolean gzip) throws IOException {
         OutputStream out = Files.newOutputStream(file);
-        return isGzip(file) ? new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16)
+        return gzip ? new GZIPOutputStream(new BufferedOutputStream(out, 1 << 16), 1 << 16)
                 : new BufferedOutputStream(out, 1 << 16);
     }
 

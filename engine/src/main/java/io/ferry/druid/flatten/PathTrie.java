@@ -15,11 +15,56 @@ final class PathTrie {
 
     static final class Node {
         Map<String, Node> fields;
+        /** {@link #fields} flattened for {@link #child}: a scan of a few ints beats a hash map here. */
+        private String[] names;
+        private int[] hashes;
+        private Node[] children;
+        private Node bare;
         Node[] indexes;
         /** The element trie, for the exploded array. */
         Node each;
         boolean explode;
         Target[] targets;
+
+        /** The child for a field name, or null. */
+        Node child(String name) {
+            int h = name.hashCode();
+            int[] hs = hashes;
+            for (int i = 0; i < hs.length; i++) {
+                if (hs[i] == h && names[i].equals(name)) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
+        /** Fills the lookup arrays of this node and every node below it; call once the trie is complete. */
+        void freeze() {
+            int n = fields == null ? 0 : fields.size();
+            names = new String[n];
+            hashes = new int[n];
+            children = new Node[n];
+            if (fields != null) {
+                int i = 0;
+                for (Map.Entry<String, Node> e : fields.entrySet()) {
+                    names[i] = e.getKey();
+                    hashes[i] = e.getKey().hashCode();
+                    children[i] = e.getValue();
+                    e.getValue().freeze();
+                    i++;
+                }
+            }
+            if (indexes != null) {
+                for (Node c : indexes) {
+                    if (c != null) {
+                        c.freeze();
+                    }
+                }
+            }
+            if (each != null && each.names == null) {
+                each.freeze();
+            }
+        }
 
         Node field(String name) {
             if (fields == null) {
@@ -40,6 +85,21 @@ final class PathTrie {
 
         void addTarget(Target t) {
             targets = targets == null ? new Target[]{t} : append(targets, t);
+        }
+
+        /** The same node minus its captures, to walk a subtree that was copied whole; made once. */
+        Node withoutTargets() {
+            if (bare == null) {
+                bare = new Node();
+                bare.fields = fields;
+                bare.names = names;
+                bare.hashes = hashes;
+                bare.children = children;
+                bare.indexes = indexes;
+                bare.each = each;
+                bare.explode = explode;
+            }
+            return bare;
         }
 
         boolean hasChildren() {
@@ -93,7 +153,9 @@ final class PathTrie {
     private final Node root = new Node();
     private final Node itemRoot = new Node();
 
+    /** The root, with every node ready for lookups; add nothing after this. */
     Node root() {
+        root.freeze();
         return root;
     }
 

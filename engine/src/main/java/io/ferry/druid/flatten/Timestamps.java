@@ -13,6 +13,15 @@ import java.time.format.DateTimeParseException;
  */
 final class Timestamps {
     static final long INVALID = Long.MIN_VALUE;
+    private static final char[] TENS = new char[100];
+    private static final char[] ONES = new char[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (char) ('0' + i / 10);
+            ONES[i] = (char) ('0' + i % 10);
+        }
+    }
 
     private Timestamps() {
     }
@@ -161,9 +170,21 @@ final class Timestamps {
     }
 
     private static void put(char[] out, int at, int value, int width) {
-        for (int i = width - 1; i >= 0; i--) {
-            out[at + i] = (char) ('0' + value % 10);
-            value /= 10;
+        switch (width) {
+            case 2 -> put2(out, at, value);
+            case 3 -> {
+                out[at] = (char) ('0' + value / 100);
+                put2(out, at + 1, value % 100);
+            }
+            default -> {
+                put2(out, at, value / 100);
+                put2(out, at + 2, value % 100);
+            }
         }
+    }
+
+    private static void put2(char[] out, int at, int value) {
+        out[at] = TENS[value];
+        out[at + 1] = ONES[value];
     }
 }

@@ -182,4 +182,15 @@ class FlattenSpecReaderTest {
         assertThat(problems("timestamp: {path: $.ts}\nexplode: {path: $item.x}\ncolumns: [{name: a, path: $.a}]\n"))
                 .singleElement().satisfies(p -> assertThat(p.keyPath()).isEqualTo("explode.path"));
     }
+
+    @Test
+    void theExampleSpecInTheDocsIsValid() throws Exception {
+        String page = Files.readString(Path.of("../docs/druid.md"));
+        String section = page.substring(page.indexOf("## Flatten"));
+        String example = section.substring(section.indexOf("```yaml") + 7, section.indexOf("```", section.indexOf("```yaml") + 7));
+        FlattenSpec spec = yaml(example);
+        assertThat(spec.explode()).isPresent();
+        assertThat(spec.columns()).hasSize(9);
+        assertThat(spec.derived()).hasSize(5);
+    }
 }

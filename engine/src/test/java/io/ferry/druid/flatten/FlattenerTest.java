@@ -383,4 +383,20 @@ class FlattenerTest {
         assertThat(new SyntheticAdEvents(1, Instant.parse("2026-11-28T00:00:00Z"), 3_600_000L).next())
                 .isEqualTo(new SyntheticAdEvents(1, Instant.parse("2026-11-28T00:00:00Z"), 3_600_000L).next());
     }
+
+    @Test
+    void newlinesAreFoundAtEveryPositionOfAWord() {
+        for (int len = 0; len < 40; len++) {
+            for (int at = 0; at <= len; at++) {
+                byte[] b = new byte[len + 3];
+                java.util.Arrays.fill(b, (byte) 'x');
+                b[0] = '\n';
+                if (at < len) {
+                    b[1 + at] = '\n';
+                    b[1 + at + 1] = (byte) 0x8A; // a UTF-8 continuation byte just after it must not confuse the search
+                }
+                assertThat(Flattener.newline(b, 1, 1 + len)).as("len %d at %d", len, at).isEqualTo(1 + at);
+            }
+        }
+    }
 }

@@ -16,7 +16,7 @@ class TimestampsTest {
     void formatsAndParsesLikeJavaTimeOverFourCenturies() {
         SplittableRandom random = new SplittableRandom(7);
         char[] buf = new char[32];
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             long millis = random.nextLong(Instant.parse("1800-01-01T00:00:00Z").toEpochMilli(),
                     Instant.parse("2300-01-01T00:00:00Z").toEpochMilli());
             int n = Timestamps.formatIso(millis, buf);
