@@ -11,6 +11,7 @@ import io.ferry.druid.DruidException;
 import io.ferry.druid.IndexParallelSpec;
 import io.ferry.druid.TaskStatus;
 import io.ferry.reporting.ReportService;
+import io.ferry.sandbox.OltpSchema;
 import io.ferry.sandbox.SandboxEndpoints;
 import io.ferry.sandbox.SandboxExtension;
 import io.ferry.sandbox.druid.DruidEndpoints;
@@ -129,6 +130,7 @@ class ReportApiIT {
     private static long[] insertCampaigns(SandboxEndpoints sandbox, String... names) throws Exception {
         long[] ids = new long[names.length];
         try (Connection c = sandbox.mariadb().connect()) {
+            OltpSchema.create(c); // the sandbox's ad-tech schema (the workload creates it too)
             long advertiser;
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("INSERT INTO advertisers (name, country, credit_limit, created_at, updated_at) "

@@ -8,7 +8,7 @@ import io.ferry.druid.status.IntervalStatus;
 import io.ferry.druid.status.SegmentTimeline;
 import io.ferry.druid.status.SegmentTimelineReader;
 import io.ferry.druid.status.SupervisorReader;
-import io.ferry.druid.status.SupervisorStatus;
+import io.ferry.druid.status.SupervisorHealth;
 import io.ferry.druid.status.VersionStatus;
 
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class DruidClientSupport {
 
     public List<DruidSupervisorRow> supervisors() {
         List<DruidSupervisorRow> rows = new ArrayList<>();
-        for (SupervisorStatus s : new SupervisorReader(druid()).all()) {
+        for (SupervisorHealth s : new SupervisorReader(druid()).all()) {
             rows.add(new DruidSupervisorRow(s.id(), s.dataSource(), s.detailedState(), s.healthy(), s.suspended(),
                     s.aggregateLag(), s.eventsPerSecond()));
         }
