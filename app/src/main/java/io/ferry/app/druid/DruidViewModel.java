@@ -133,15 +133,16 @@ public final class DruidViewModel {
 
     private void show(Snapshot s) {
         lastError.set("");
-        datasources.setAll(s.datasources());
+        // Only what changed: a refresh every few seconds must not redraw the timeline or drop a table's selection.
+        replaceIfChanged(datasources, s.datasources());
         if (selectedDatasource.get() == null && s.timelineOf() != null) {
             selectedDatasource.set(s.timelineOf());
         }
         if (Objects.equals(selectedDatasource.get(), s.timelineOf())) {
-            timeline.setAll(s.timeline());
+            replaceIfChanged(timeline, s.timeline());
         }
-        supervisors.setAll(s.supervisors());
-        runningTasks.setAll(s.tasks());
+        replaceIfChanged(supervisors, s.supervisors());
+        replaceIfChanged(runningTasks, s.tasks());
         double rate = s.supervisors().stream().map(DruidSupervisorRow::eventsPerSecond).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).sum();
         throughput.add(new ThroughputSample(clock.instant(), rate));
@@ -149,6 +150,12 @@ public final class DruidViewModel {
             throughput.remove(0, throughput.size() - MAX_SAMPLES);
         }
         summary.set(summarize(s));
+    }
+
+    private static <T> void replaceIfChanged(ObservableList<T> list, List<T> now) {
+        if (!list.equals(now)) {
+            list.setAll(now);
+        }
     }
 
     static String summarize(Snapshot s) {

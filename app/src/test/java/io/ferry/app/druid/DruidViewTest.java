@@ -50,7 +50,8 @@ class DruidViewTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.viewModel().stopAutoRefresh()).get(10, TimeUnit.SECONDS);
         tasks.close();
     }
 
@@ -67,8 +68,8 @@ class DruidViewTest {
         TableView<DruidTimelineRow> table = robot.lookup("#druidSegments").queryAs(TableView.class);
         waitUntil(robot, () -> table.getItems().size() == 3);
 
-        List<Rectangle> bars = robot.lookup(".timeline-segment").queryAllAs(Rectangle.class).stream().toList();
-        assertThat(bars).hasSize(3);
+        waitUntil(robot, () -> robot.lookup(".timeline-segment").queryAllAs(Rectangle.class).stream()
+                .filter(r -> r.getWidth() > 0).count() == 3);
         assertThat(robot.lookup(".origin-batch").queryAllAs(Rectangle.class)).singleElement()
                 .satisfies(r -> assertThat(r.getFill()).isEqualTo(SegmentTimelineChart.BATCH));
         Rectangle overshadowed = robot.lookup(".overshadowed").queryAs(Rectangle.class);
