@@ -3,6 +3,9 @@ package io.ferry.app;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
 
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +55,30 @@ final class DeferredEngineClient implements EngineClient {
     public List<ConnectionStatus> checkConnections() {
         return client().checkConnections();
     }
+
+    // --- Druid (druid-status) ---
+
+    @Override
+    public List<String> druidDatasources() {
+        return client().druidDatasources();
+    }
+
+    @Override
+    public List<DruidTimelineRow> druidTimeline(String dataSource) {
+        return client().druidTimeline(dataSource);
+    }
+
+    @Override
+    public List<DruidSupervisorRow> druidSupervisors() {
+        return client().druidSupervisors();
+    }
+
+    @Override
+    public List<DruidTaskRow> druidRunningTasks() {
+        return client().druidRunningTasks();
+    }
+
+    // --- end of Druid ---
 
     @Override
     public void close() {

@@ -4,6 +4,9 @@ import io.ferry.client.ConnectionHealth;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
 
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +111,66 @@ public final class StubEngineClient implements EngineClient {
         }
         return configured ? statuses.get() : List.of();
     }
+
+    // --- Druid (druid-status): what the Druid page reads; set by tests ---
+
+    private final AtomicReference<List<String>> druidDatasources = new AtomicReference<>(List.of());
+    private final java.util.Map<String, List<DruidTimelineRow>> druidTimelines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicReference<List<DruidSupervisorRow>> druidSupervisors = new AtomicReference<>(List.of());
+    private final AtomicReference<List<DruidTaskRow>> druidTasks = new AtomicReference<>(List.of());
+    private final AtomicReference<RuntimeException> druidFailure = new AtomicReference<>();
+
+    public StubEngineClient withDruid(List<String> datasources, java.util.Map<String, List<DruidTimelineRow>> timelines,
+                                      List<DruidSupervisorRow> supervisors, List<DruidTaskRow> tasks) {
+        druidDatasources.set(List.copyOf(datasources));
+        druidTimelines.clear();
+        druidTimelines.putAll(timelines);
+        druidSupervisors.set(List.copyOf(supervisors));
+        druidTasks.set(List.copyOf(tasks));
+        return this;
+    }
+
+    public void setDruidSupervisors(List<DruidSupervisorRow> supervisors) {
+        druidSupervisors.set(List.copyOf(supervisors));
+    }
+
+    /** Every Druid call throws this until it is set back to null. */
+    public void failDruidWith(RuntimeException failure) {
+        druidFailure.set(failure);
+    }
+
+    private void druidMayAnswer() {
+        RuntimeException failure = druidFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public List<String> druidDatasources() {
+        druidMayAnswer();
+        return druidDatasources.get();
+    }
+
+    @Override
+    public List<DruidTimelineRow> druidTimeline(String dataSource) {
+        druidMayAnswer();
+        return druidTimelines.getOrDefault(dataSource, List.of());
+    }
+
+    @Override
+    public List<DruidSupervisorRow> druidSupervisors() {
+        druidMayAnswer();
+        return druidSupervisors.get();
+    }
+
+    @Override
+    public List<DruidTaskRow> druidRunningTasks() {
+        druidMayAnswer();
+        return druidTasks.get();
+    }
+
+    // --- end of Druid ---
 
     @Override
     public void close() {

@@ -4,7 +4,7 @@ import io.ferry.druid.ServerInfo;
 import io.ferry.druid.TaskStatus;
 import io.ferry.druid.status.DatasourceStatus;
 import io.ferry.druid.status.DruidStatus;
-import io.ferry.druid.status.SupervisorStatus;
+import io.ferry.druid.status.SupervisorHealth;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class DruidStatusText {
         for (DatasourceStatus ds : status.datasources()) {
             rows.add(List.of(ds.dataSource(), String.format(Locale.ROOT, "%.1f%%", ds.loadedPercent()), counts(ds.pendingByTier()),
                     counts(ds.segmentsByTier()), ds.supervisors().isEmpty() ? "-"
-                            : ds.supervisors().stream().map(SupervisorStatus::state).collect(Collectors.joining(", "))));
+                            : ds.supervisors().stream().map(SupervisorHealth::state).collect(Collectors.joining(", "))));
         }
         if (!status.datasources().isEmpty()) {
             out.append(indent(Table.render(rows)));
@@ -48,7 +48,7 @@ final class DruidStatusText {
         } else {
             List<List<String>> sup = new ArrayList<>();
             sup.add(List.of("SUPERVISOR", "DATASOURCE", "STATE", "DETAILED", "HEALTHY", "LAG", "EVENTS/S"));
-            for (SupervisorStatus s : status.supervisors()) {
+            for (SupervisorHealth s : status.supervisors()) {
                 sup.add(List.of(s.id(), s.dataSource(), s.suspended() ? s.state() + " (suspended)" : s.state(), s.detailedState(),
                         s.healthy() ? "yes" : "no", s.aggregateLag() == null ? "-" : String.format(Locale.ROOT, "%,d", s.aggregateLag()),
                         s.eventsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.eventsPerSecond())));

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 CostCommand.class,
                 GenlogCommand.class,
                 DruidCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
                 FlattenCommand.class,

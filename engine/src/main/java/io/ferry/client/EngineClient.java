@@ -1,5 +1,9 @@
 package io.ferry.client;
 
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,6 +30,22 @@ public interface EngineClient extends AutoCloseable {
 
     /** Checks every configured connection now and returns their statuses, in configuration order. */
     List<ConnectionStatus> checkConnections();
+
+    // --- Druid: segment status (druid-status); the re-index runs and action join this block (druid-reindex) ---
+
+    /** The datasources of the configured Druid; throws, saying what to configure, when there is no druid connection. */
+    List<String> druidDatasources();
+
+    /** One row per interval and version of a datasource's segments, intervals in time order, newest version first. */
+    List<DruidTimelineRow> druidTimeline(String dataSource);
+
+    /** The stream supervisors with state, lag and events/s ingested. */
+    List<DruidSupervisorRow> druidSupervisors();
+
+    /** The tasks the overlord is running, waiting or pending. */
+    List<DruidTaskRow> druidRunningTasks();
+
+    // --- end of Druid ---
 
     /** Stops what this client started (the sandbox, background work). */
     @Override

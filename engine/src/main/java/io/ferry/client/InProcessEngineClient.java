@@ -1,6 +1,10 @@
 package io.ferry.client;
 
 import io.ferry.FerryVersion;
+import io.ferry.client.druid.DruidClientSupport;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
 import io.ferry.config.ConfigLoader;
 import io.ferry.config.FerryConfig;
 import io.ferry.connection.CheckResult;
@@ -35,6 +39,7 @@ public final class InProcessEngineClient implements EngineClient {
     private Sandbox sandbox;
     private OltpWorkload workload;
     private boolean closed;
+    private final DruidClientSupport druid = new DruidClientSupport(() -> config);
 
     /**
      * @param configFile a ferry.yaml to load; empty means "none given": the client then loads ./ferry.yaml if
@@ -116,6 +121,30 @@ public final class InProcessEngineClient implements EngineClient {
                 .map(CheckResult::toStatus)
                 .toList();
     }
+
+    // --- Druid (druid-status) ---
+
+    @Override
+    public List<String> druidDatasources() {
+        return druid.datasources();
+    }
+
+    @Override
+    public List<DruidTimelineRow> druidTimeline(String dataSource) {
+        return druid.timeline(dataSource);
+    }
+
+    @Override
+    public List<DruidSupervisorRow> druidSupervisors() {
+        return druid.supervisors();
+    }
+
+    @Override
+    public List<DruidTaskRow> druidRunningTasks() {
+        return druid.runningTasks();
+    }
+
+    // --- end of Druid ---
 
     @Override
     public void close() {

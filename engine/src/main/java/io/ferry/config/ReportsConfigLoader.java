@@ -105,7 +105,7 @@ public final class ReportsConfigLoader {
             Optional<String> key = j.text("key", true, "the column of the Druid result to join on");
             Optional<String> on = j.text("on", true, "the column of the table it matches");
             List<String> columns = names(j, "columns");
-            if (columns.isEmpty() && j.valid()) {
+            if (columns.isEmpty()) {
                 j.failMapping("a join needs columns: the table's columns to add to each row");
             }
             j.rejectUnknownKeys();

@@ -100,25 +100,6 @@ public final class OverlordClient {
         return hosts;
     }
 
-    // --- Supervisors, read-only (segment status); druid-lambda's supervisor client manages them ---
-
-    /** The ids of the supervisors the overlord runs (a Kafka supervisor's id is its datasource by default). */
-    public List<String> supervisorIds() {
-        List<String> ids = new ArrayList<>();
-        http.get("/druid/indexer/v1/supervisor").forEach(node -> ids.add(node.asText()));
-        return ids;
-    }
-
-    /** A supervisor's status: its {@code payload} has state, detailedState, healthy, suspended, aggregateLag. */
-    public JsonNode supervisorStatusJson(String supervisorId) {
-        return http.get("/druid/indexer/v1/supervisor/" + DruidHttp.segment(supervisorId) + "/status");
-    }
-
-    /** Row statistics of a supervisor's running tasks, per task group and task (moving averages and totals). */
-    public JsonNode supervisorStatsJson(String supervisorId) {
-        return http.get("/druid/indexer/v1/supervisor/" + DruidHttp.segment(supervisorId) + "/stats");
-    }
-
     public boolean isHealthy() {
         return http.status("/status/health") == 200;
     }

@@ -2,6 +2,7 @@ package io.ferry.app.shell;
 
 import io.ferry.app.connections.ConnectionsView;
 import io.ferry.app.cost.CostView;
+import io.ferry.app.druid.DruidView;
 
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ConsoleSections {
         return List.of(
                 new Section("Replication", () -> PlaceholderView.create("Replication", REPLICATION)),
                 new Section("General log", () -> PlaceholderView.create("General log", GENERAL_LOG)),
-                new Section("Druid", () -> PlaceholderView.create("Druid", DRUID)),
+                new Section("Druid", () -> DruidView.create(context)),
                 new Section("Cost", CostView::create),
                 new Section(MainViewModel.CONNECTIONS, () -> new ConnectionsView(context.connections()).root()));
     }
@@ -34,9 +35,5 @@ public final class ConsoleSections {
             + "rows a rotation would drop, keep the rotation history, and let you search the log and digest it "
             + "by query fingerprint.";
 
-    private static final String DRUID = "Ferry will re-index closed intervals from the raw nested-JSON event "
-            + "files, so the batch version replaces the real-time segments of the same intervals; follow each "
-            + "task and verify the hand-off and the row counts; run it on a schedule with a history; and show "
-            + "the segment timeline of every datasource with its Kafka supervisor state and lag.";
 
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param segmentsByTier    segment replicas served by historicals, per tier
  */
 public record DatasourceStatus(String dataSource, double loadedPercent, Map<String, Long> pendingByTier,
-                               Map<String, Long> segmentsByTier, List<SupervisorStatus> supervisors, LoadRules rules,
+                               Map<String, Long> segmentsByTier, List<SupervisorHealth> supervisors, LoadRules rules,
                                CompactionCheck compaction) {
     public DatasourceStatus {
         pendingByTier = Map.copyOf(pendingByTier);

@@ -24,7 +24,7 @@ public final class DruidStatusReader {
     }
 
     public DruidStatus read() {
-        List<SupervisorStatus> supervisors = new SupervisorReader(druid).all();
+        List<SupervisorHealth> supervisors = new SupervisorReader(druid).all();
         Map<String, Double> loaded = druid.coordinator().loadStatus();
         Map<String, Map<String, Long>> pending = druid.coordinator().pendingLoads();
         JsonNode allRules = druid.coordinator().allRules();
@@ -38,7 +38,7 @@ public final class DruidStatusReader {
     }
 
     private DatasourceStatus datasource(String ds, Map<String, Double> loaded, Map<String, Map<String, Long>> pending,
-                                        JsonNode allRules, List<SupervisorStatus> supervisors) {
+                                        JsonNode allRules, List<SupervisorHealth> supervisors) {
         Map<String, Long> pendingByTier = new LinkedHashMap<>();
         pending.forEach((tier, perDs) -> {
             long n = perDs.getOrDefault(ds, 0L);

@@ -3,6 +3,7 @@ package io.ferry.druid.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.druid.DruidClient;
 import io.ferry.druid.DruidException;
+import io.ferry.druid.SupervisorStatus;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,33 +17,27 @@ public final class SupervisorReader {
         this.druid = druid;
     }
 
-    public List<SupervisorStatus> all() {
-        List<SupervisorStatus> out = new ArrayList<>();
-        for (String id : druid.overlord().supervisorIds()) {
-            out.add(fromJson(id, druid.overlord().supervisorStatusJson(id), stats(id)));
+    public List<SupervisorHealth> all() {
+        List<SupervisorHealth> out = new ArrayList<>();
+        for (String id : druid.supervisors().ids()) {
+            out.add(of(druid.supervisors().status(id), stats(id)));
         }
         return out;
     }
 
-    /** The supervisors that write {@code dataSource}. */
-    public List<SupervisorStatus> of(String dataSource) {
-        return all().stream().filter(s -> dataSource.equals(s.dataSource())).toList();
-    }
-
     private JsonNode stats(String id) {
         try {
-            return druid.overlord().supervisorStatsJson(id);
+            return druid.supervisors().stats(id);
         } catch (DruidException e) {
-            return null; // a suspended supervisor has no tasks to ask; the status still says why
+            return null; // a suspended supervisor has no tasks to ask; its status still says why
         }
     }
 
-    static SupervisorStatus fromJson(String id, JsonNode status, JsonNode stats) {
-        JsonNode p = status.path("payload");
-        JsonNode lag = p.path("aggregateLag");
-        return new SupervisorStatus(id, p.path("dataSource").asText(id), p.path("state").asText("UNKNOWN"),
-                p.path("detailedState").asText(p.path("state").asText("UNKNOWN")), p.path("healthy").asBoolean(false),
-                p.path("suspended").asBoolean(false), lag.isNumber() ? lag.asLong() : null, eventsPerSecond(stats));
+    static SupervisorHealth of(SupervisorStatus s, JsonNode stats) {
+        String state = s.state() == null ? "UNKNOWN" : s.state();
+        return new SupervisorHealth(s.id(), s.dataSource() == null ? s.id() : s.dataSource(), state,
+                s.detailedState() == null ? state : s.detailedState(), s.healthy(), s.suspended(),
+                s.lag() == null ? null : s.lag().total(), eventsPerSecond(stats));
     }
 
     /** Sums {@code movingAverages.buildSegments.1m.processed} over every task of every task group. */

@@ -7,6 +7,6 @@ package io.ferry.druid.status;
  * @param eventsPerSecond rows processed per second by its running tasks, 1-minute moving average (null when
  *                        no task reports it)
  */
-public record SupervisorStatus(String id, String dataSource, String state, String detailedState, boolean healthy,
+public record SupervisorHealth(String id, String dataSource, String state, String detailedState, boolean healthy,
                                boolean suspended, Long aggregateLag, Double eventsPerSecond) {
 }
