@@ -62,9 +62,13 @@ final class DruidTarget {
 
     /**
      * The versions Ferry's re-index runs produced for a datasource, from the run records in the state store. While
-     * another Ferry holds the store (the engine), nothing is known as batch.
+     * another Ferry holds the store (the engine), or before any state store exists, nothing is known as batch (a
+     * status command does not create one).
      */
     Predicate<String> batchVersions(String dataSource) {
+        if (!java.nio.file.Files.isDirectory(ferryConfig().dataDir().resolve("state"))) {
+            return Set.<String>of()::contains;
+        }
         try (StateStore state = StateStore.open(ferryConfig().dataDir())) {
             return Set.copyOf(new ReindexRuns(state).batchVersions(dataSource))::contains;
         } catch (StateStoreLockedException e) {

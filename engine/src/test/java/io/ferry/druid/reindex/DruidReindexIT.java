@@ -199,6 +199,13 @@ class DruidReindexIT {
         assertThat(out.toString()).contains(interval.toString()).contains("SUCCEEDED")
                 .contains(String.format("%+,d", delivered.dropped() - delivered.duplicated()))
                 .contains(String.format("%,d", realtimeExpected)).contains(String.format("%,d", n));
+
+        // The segment timeline tells the batch version from the others through these run records.
+        StringWriter timeline = new StringWriter();
+        cli = FerryCli.newCommandLine();
+        cli.setOut(new PrintWriter(timeline));
+        assertThat(cli.execute("druid", "segments", "--config", yaml.toString(), "--datasource", ds)).isZero();
+        assertThat(timeline.toString()).containsPattern(java.util.regex.Pattern.quote(run.versions().get(0)) + "\\s+batch\\s+available");
     }
 
     @Test
