@@ -55,6 +55,21 @@ public enum CheckpointSql {
         return "DELETE FROM " + table + " WHERE " + d.quote("job") + " = ?";
     }
 
+    /** Every checkpoint statement by name ("checkpoint-create", ...), for docs and rule checks. */
+    public java.util.Map<String, String> statements(WarehouseDialect d, String table) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("checkpoint-create", create(d, table));
+        out.put("checkpoint-exists", exists());
+        out.put("checkpoint-read", read(d, table));
+        if (!enforcesKey()) {
+            out.put("checkpoint-count", count(d, table));
+        }
+        out.put("checkpoint-insert", insert(d, table));
+        out.put("checkpoint-advance", advance(d, table));
+        out.put("checkpoint-delete", delete(d, table));
+        return out;
+    }
+
     /** One row if the checkpoint table exists (parameters: schema, table). */
     String exists() {
         return this == POSTGRES ? "SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?))"

@@ -129,6 +129,36 @@ public final class RedshiftStatements {
                 + " DATEFORMAT 'YYYY-MM-DD' TIMEFORMAT 'auto' COMPUPDATE OFF STATUPDATE OFF";
     }
 
+    /**
+     * Every statement shape the dialect emits for {@code source}, by name (the names docs/redshift-sql.md lists), with
+     * example values where a statement takes data: what RedshiftSqlRulesTest checks and {@code ferry plan} shows.
+     */
+    public java.util.Map<String, String> all(TableSchema source) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        TargetTable t = dialect.target(source);
+        List<String> ddl = dialect.createTable(t);
+        out.put("create-schema", ddl.get(0));
+        out.put("create-table", ddl.get(1));
+        out.put("drop-table", dropTable(source));
+        out.put("delete-all", deleteAll(source));
+        String stage = "ferry_stage_0";
+        out.put("create-stage", createStage(source, stage));
+        out.put("insert-stage", insertValues(dialect.quote(stage), stageColumns(source), stageParameters(source), 2));
+        out.put("copy-stage", copyFromManifest(dialect.quote(stage), stageColumns(source),
+                "s3://bucket/ferry/load_0a1b2c3d_000001/ferry_stage_0.manifest", "IAM_ROLE 'arn:aws:iam::123456789012:role/ferry'",
+                "us-east-1"));
+        out.put("delete-using-stage", deleteUsingStage(source, stage));
+        out.put("insert-from-stage", insertFromStage(source, stage));
+        out.put("drop-stage", dropStage(stage));
+        out.put("insert-target", insertValues(target(source), dialect.targetColumns(source), targetParameters(source), 2));
+        out.put("copy-target", copyFromManifest(target(source), dialect.targetColumns(source),
+                "s3://bucket/ferry/load_0a1b2c3d_000002/t.manifest", "IAM_ROLE 'arn:aws:iam::123456789012:role/ferry'", "us-east-1"));
+        out.put("table-exists", RedshiftWarehouse.EXISTS);
+        io.ferry.warehouse.CheckpointSql.REDSHIFT.statements(dialect, dialect.qualified(
+                io.ferry.warehouse.CheckpointTable.SCHEMA, io.ferry.warehouse.CheckpointTable.TABLE)).forEach(out::put);
+        return out;
+    }
+
     static String literal(String s) {
         return s.replace("\\", "\\\\").replace("'", "''");
     }

@@ -31,6 +31,8 @@ import java.util.Optional;
 public final class RedshiftWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedshiftWarehouse.class);
 
+    static final String EXISTS = "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+
     private final Connection connection;
     private final RedshiftDialect dialect;
     private final RedshiftStatements sql;
@@ -91,8 +93,7 @@ public final class RedshiftWarehouse implements Warehouse {
     }
 
     private boolean exists(TargetTable t) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+        try (PreparedStatement st = connection.prepareStatement(EXISTS)) {
             st.setString(1, RedshiftDialect.fold(t.schema()));
             st.setString(2, RedshiftDialect.fold(t.table()));
             try (ResultSet rs = st.executeQuery()) {
