@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * and the next run resumes from there.
  */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
-        description = "Replicates MySQL/MariaDB tables to PostgreSQL: full load, then change data capture from the binlog, "
+        description = "Replicates MySQL/MariaDB tables to PostgreSQL or Redshift: full load, then change data capture from the binlog, "
                 + "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse.")
 public final class ReplicateCommand implements Callable<Integer> {
     @Spec
@@ -55,14 +55,15 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target);
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target,
+                options.redshift);
         MySqlSource mysql = endpoints.source();
         WarehouseEndpoint warehouse = endpoints.warehouse();
         String name = options.jobName();
         ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(options.tables),
                 TargetPreparation.parse(options.prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
                 .withResumeByGtid(resumeByGtid(resumeBy));
-        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
+        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC(), endpoints.opener());
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
