@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,18 +53,17 @@ public final class PgBouncerServer implements AutoCloseable {
 
     /** The pgbouncer binary, or an error naming the package that provides it. */
     static Path binary() {
-        Optional<Path> found = BINARIES.stream().filter(Files::isExecutable).findFirst();
-        if (found.isPresent()) {
-            return found.get();
-        }
+        List<Path> candidates = new ArrayList<>(BINARIES);
         for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(p.isEmpty() ? "." : p, "pgbouncer");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
+            candidates.add(Path.of(p.isEmpty() ? "." : p, "pgbouncer"));
         }
-        throw new IllegalStateException("pgbouncer is not installed: install the Debian package '" + APT_PACKAGE
-                + "' (apt-get install " + APT_PACKAGE + "); .ci/run installs it on CI");
+        return binary(candidates);
+    }
+
+    static Path binary(List<Path> candidates) {
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
+                "pgbouncer is not installed: install the Debian package '" + APT_PACKAGE + "' (apt-get install "
+                        + APT_PACKAGE + "); .ci/run installs it on CI"));
     }
 
     /** Starts pgbouncer in {@code dir} in front of {@code postgres}; returns once a login through it works. */
