@@ -4,9 +4,24 @@ import io.ferry.client.ConnectionHealth;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.genlog.AllocatedStorage;
+import io.ferry.client.genlog.ArchiveFile;
+import io.ferry.client.genlog.DigestGrouping;
+import io.ferry.client.genlog.DigestPage;
+import io.ferry.client.genlog.GenlogStatusView;
+import io.ferry.client.genlog.LogQuery;
+import io.ferry.client.genlog.LogSource;
+import io.ferry.client.genlog.RotationOutcome;
+import io.ferry.client.genlog.RotationPlan;
+import io.ferry.client.genlog.RotationRecord;
+import io.ferry.client.genlog.ScheduleEvery;
+import io.ferry.client.genlog.ScheduleState;
+import io.ferry.client.genlog.SearchPage;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,6 +123,79 @@ public final class StubEngineClient implements EngineClient {
         }
         return configured ? statuses.get() : List.of();
     }
+
+    // ---- General log (issue 4): the stub has no mysql connection; the genlog page's own tests use FakeGenlogClient.
+
+    @Override
+    public List<String> genlogConnections() {
+        return List.of();
+    }
+
+    @Override
+    public GenlogStatusView genlogStatus(String connection, Optional<AllocatedStorage> storage) {
+        throw noGenlog();
+    }
+
+    @Override
+    public RotationPlan genlogRotationPlan(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public RotationOutcome genlogRotate(String connection, Consumer<String> progress) {
+        throw noGenlog();
+    }
+
+    @Override
+    public List<RotationRecord> genlogHistory(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public ScheduleState genlogSchedule(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public ScheduleState genlogInstallSchedule(String connection, ScheduleEvery every) {
+        throw noGenlog();
+    }
+
+    @Override
+    public ScheduleState genlogRemoveSchedule(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public List<ArchiveFile> genlogArchives(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public SearchPage genlogSearch(LogSource source, LogQuery query, int limit) {
+        throw noGenlog();
+    }
+
+    @Override
+    public DigestPage genlogDigest(LogSource source, LogQuery query, DigestGrouping by, int top) {
+        throw noGenlog();
+    }
+
+    @Override
+    public long genlogExportSearchCsv(LogSource source, LogQuery query, Path file) {
+        throw noGenlog();
+    }
+
+    @Override
+    public int genlogExportDigestCsv(LogSource source, LogQuery query, DigestGrouping by, Path file) {
+        throw noGenlog();
+    }
+
+    private static UnsupportedOperationException noGenlog() {
+        return new UnsupportedOperationException("the stub engine client has no mysql connection");
+    }
+
+    // ---- end of General log
 
     @Override
     public void close() {
