@@ -10,6 +10,7 @@ public final class GenlogFormat {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private GenlogFormat() {
@@ -39,8 +40,11 @@ public final class GenlogFormat {
         return DAY.format(at);
     }
 
-    /** A chart tick: the time of day, or the day when the axis spans days. */
-    public static String tick(Instant at, boolean spansDays) {
-        return spansDays ? DAY.format(at) : TIME.format(at);
+    /** A chart tick: the day when the axis spans days, the time of day, with seconds when it spans minutes. */
+    public static String tick(Instant at, long spanMillis) {
+        if (spanMillis > 2 * 86_400_000L) {
+            return DAY.format(at);
+        }
+        return spanMillis < 20 * 60_000L ? SECONDS.format(at) : TIME.format(at);
     }
 }

@@ -84,12 +84,21 @@ public final class GenlogView extends VBox {
         });
     }
 
-    /** The page as the console builds it: follows the configured connections, reads the status periodically. */
+    /**
+     * The page as the console builds it: follows the configured connections, and reads the status periodically
+     * while it is shown (on a CSV log table each read makes the server scan the rows newer than the last count).
+     */
     public static Node create(ConsoleContext context) {
         GenlogViewModel vm = new GenlogViewModel(context.client(), context.tasks());
         GenlogView view = new GenlogView(vm);
         vm.follow(context.connections().rows());
-        vm.startAutoRefresh();
+        view.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                vm.stopAutoRefresh();
+            } else {
+                vm.startAutoRefresh();
+            }
+        });
         return view;
     }
 
@@ -118,7 +127,7 @@ public final class GenlogView extends VBox {
         heading.setId("genlog-heading");
         heading.getStyleClass().add(Styles.TEXT_MUTED);
         heading.textProperty().bind(Bindings.createStringBinding(() -> vm.statusProperty().get() == null
-                ? (vm.connections().isEmpty() ? "no mysql connection configured" : "")
+                ? (vm.connections().isEmpty() ? "no mysql connection (yet): add one to ferry.yaml, or wait for the sandbox" : "")
                 : vm.statusProperty().get().heading(), vm.statusProperty(), vm.connections()));
         heading.setMinWidth(0);
 
@@ -138,9 +147,14 @@ public final class GenlogView extends VBox {
         rotate.disableProperty().bind(vm.canRotateProperty().not());
         rotate.setTooltip(new Tooltip("Shows what will happen and asks before anything changes"));
 
-        HBox row = new HBox(10, title, connection, heading, spacer(), spinner, refresh, rotate);
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        connection.setPrefWidth(200);
+        for (Button b : List.of(refresh, rotate)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox row = new HBox(10, title, connection, spacer(), spinner, refresh, rotate);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return new VBox(2, row, heading);
     }
 
     private Node messages() {
@@ -180,9 +194,9 @@ public final class GenlogView extends VBox {
         figureGrid.setId("genlog-figures");
         figureGrid.setHgap(8);
         figureGrid.setVgap(3);
-        ColumnConstraints name = new ColumnConstraints(100);
-        ColumnConstraints value = new ColumnConstraints(90, 150, 230);
-        ColumnConstraints tag = new ColumnConstraints(64);
+        ColumnConstraints name = new ColumnConstraints(112);
+        ColumnConstraints value = new ColumnConstraints(90, 170, 230);
+        ColumnConstraints tag = new ColumnConstraints(70);
         ColumnConstraints note = new ColumnConstraints(60, 200, Double.MAX_VALUE);
         note.setHgrow(Priority.ALWAYS);
         figureGrid.getColumnConstraints().addAll(name, value, tag, note);
@@ -196,8 +210,8 @@ public final class GenlogView extends VBox {
         cost.textProperty().bind(Bindings.createStringBinding(() -> vm.statusProperty().get() == null ? ""
                 : "Cost: " + vm.statusProperty().get().costNote(), vm.statusProperty()));
         VBox status = new VBox(6, figureGrid, cost);
-        status.setPrefWidth(520);
-        status.setMinWidth(420);
+        status.setPrefWidth(540);
+        status.setMinWidth(440);
 
         HBox row = new HBox(14, status, growth());
         HBox.setHgrow(row.getChildren().get(1), Priority.ALWAYS);
@@ -226,7 +240,12 @@ public final class GenlogView extends VBox {
             if (!f.note().isEmpty()) {
                 note.setTooltip(new Tooltip(f.note()));
             }
-            figureGrid.addRow(row++, name, value, tag(f.accuracy()), note);
+            if (f.accuracy() == GenlogFigure.Accuracy.SETTING && f.note().isEmpty()) {
+                figureGrid.add(name, 0, row);
+                figureGrid.add(value, 1, row++, 3, 1); // a long setting (the rotation flavour) takes the whole line
+            } else {
+                figureGrid.addRow(row++, name, value, tag(f.accuracy()), note);
+            }
         }
     }
 
@@ -235,6 +254,7 @@ public final class GenlogView extends VBox {
             return new Region();
         }
         Label tag = new Label(accuracy == GenlogFigure.Accuracy.EXACT ? "exact" : "estimate");
+        tag.setMinWidth(Region.USE_PREF_SIZE);
         tag.getStyleClass().addAll("accuracy-tag", accuracy == GenlogFigure.Accuracy.EXACT ? "accuracy-exact" : "accuracy-estimate");
         return tag;
     }
@@ -245,15 +265,15 @@ public final class GenlogView extends VBox {
         chart.setLegendVisible(true);
         chart.setCreateSymbols(true);
         chart.setMinHeight(200);
-        chart.setPrefHeight(260);
+        chart.setPrefHeight(250);
         timeAxis.setForceZeroInRange(false);
         timeAxis.setAutoRanging(true);
         timeAxis.setLabel("UTC");
         timeAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number ms) {
-                boolean days = timeAxis.getUpperBound() - timeAxis.getLowerBound() > 2 * 86_400_000L;
-                return GenlogFormat.tick(Instant.ofEpochMilli(ms.longValue()), days);
+                return GenlogFormat.tick(Instant.ofEpochMilli(ms.longValue()),
+                        (long) (timeAxis.getUpperBound() - timeAxis.getLowerBound()));
             }
 
             @Override
@@ -308,16 +328,24 @@ public final class GenlogView extends VBox {
         Button apply = new Button("Apply");
         apply.setOnAction(e -> vm.refreshStatus());
         Label storageLabel = new Label("RDS allocated storage");
-        Label usedLabel = new Label("GB, used");
-        HBox controls = new HBox(6, rows, bytes, spacer(), storageLabel, storage, usedLabel, used, new Label("%"), apply);
+        Label usedLabel = new Label("GB,");
+        Label percent = new Label("% used");
+        for (javafx.scene.control.Control c : List.of(rows, bytes, apply, storageLabel, usedLabel, percent)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label chartTitle = new Label("Size and growth");
+        chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox controls = new HBox(6, chartTitle, spacer(), rows, bytes);
         controls.setAlignment(Pos.CENTER_LEFT);
+        HBox rds = new HBox(6, storageLabel, storage, usedLabel, used, percent, apply);
+        rds.setAlignment(Pos.CENTER_LEFT);
 
         Label caption = new Label();
         caption.setId("genlog-chart-caption");
         caption.setWrapText(true);
         caption.getStyleClass().add(Styles.TEXT_SMALL);
         caption.textProperty().bind(Bindings.createStringBinding(() -> vm.chartProperty().get().caption(), vm.chartProperty()));
-        VBox box = new VBox(4, controls, chart, caption);
+        VBox box = new VBox(4, controls, chart, rds, caption);
         VBox.setVgrow(chart, Priority.ALWAYS);
         return box;
     }

@@ -51,7 +51,7 @@ import java.util.Optional;
  * touches a control, so it is tested without a screen.
  */
 public final class GenlogViewModel {
-    public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_REFRESH_PERIOD = Duration.ofSeconds(30);
     /** Where a search or digest reads when no archive is chosen. */
     public static final String LIVE_TABLE = "live table (mysql.general_log)";
 
