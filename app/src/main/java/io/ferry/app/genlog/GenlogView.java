@@ -194,8 +194,8 @@ public final class GenlogView extends VBox {
         figureGrid.setId("genlog-figures");
         figureGrid.setHgap(8);
         figureGrid.setVgap(3);
-        ColumnConstraints name = new ColumnConstraints(112);
-        ColumnConstraints value = new ColumnConstraints(90, 170, 230);
+        ColumnConstraints name = new ColumnConstraints(124);
+        ColumnConstraints value = new ColumnConstraints(110, 235, 260);
         ColumnConstraints tag = new ColumnConstraints(70);
         ColumnConstraints note = new ColumnConstraints(60, 200, Double.MAX_VALUE);
         note.setHgrow(Priority.ALWAYS);
@@ -210,8 +210,8 @@ public final class GenlogView extends VBox {
         cost.textProperty().bind(Bindings.createStringBinding(() -> vm.statusProperty().get() == null ? ""
                 : "Cost: " + vm.statusProperty().get().costNote(), vm.statusProperty()));
         VBox status = new VBox(6, figureGrid, cost);
-        status.setPrefWidth(540);
-        status.setMinWidth(440);
+        status.setPrefWidth(590);
+        status.setMinWidth(590);
 
         HBox row = new HBox(14, status, growth());
         HBox.setHgrow(row.getChildren().get(1), Priority.ALWAYS);
@@ -233,7 +233,8 @@ public final class GenlogView extends VBox {
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label value = new Label(f.value());
             value.setId("figure-" + f.name().replace(' ', '-').replace('_', '-'));
-            value.setMinWidth(Region.USE_PREF_SIZE);
+            value.setMinWidth(0);
+            value.setTooltip(new Tooltip(f.value()));
             Label note = new Label(f.note());
             note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             note.setMinWidth(0);
@@ -242,7 +243,8 @@ public final class GenlogView extends VBox {
             }
             if (f.accuracy() == GenlogFigure.Accuracy.SETTING && f.note().isEmpty()) {
                 figureGrid.add(name, 0, row);
-                figureGrid.add(value, 1, row++, 3, 1); // a long setting (the rotation flavour) takes the whole line
+                value.setWrapText(true); // a long setting (the rotation flavour) takes the whole line
+                figureGrid.add(value, 1, row++, 3, 1);
             } else {
                 figureGrid.addRow(row++, name, value, tag(f.accuracy()), note);
             }
