@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -150,8 +149,7 @@ public final class InProcessEngineClient implements EngineClient {
      * not pay for logging every statement.
      */
     private static void turnOnGeneralLog(DatabaseEndpoint mariadb, Consumer<String> progress) {
-        String url = "jdbc:mysql://" + mariadb.host() + ":" + mariadb.port() + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
-        try (Connection c = DriverManager.getConnection(url, mariadb.user(), mariadb.password().reveal())) {
+        try (Connection c = mariadb.connect()) {
             LogSettings.turnOnTableLog(c, LogKind.GENERAL);
             progress.accept("General log on, kept as a table (mysql.general_log)");
         } catch (SQLException e) {

@@ -195,7 +195,7 @@ public final class GenlogView extends VBox {
         figureGrid.setHgap(8);
         figureGrid.setVgap(3);
         ColumnConstraints name = new ColumnConstraints(124);
-        ColumnConstraints value = new ColumnConstraints(110, 235, 260);
+        ColumnConstraints value = new ColumnConstraints(110, 255, 280);
         ColumnConstraints tag = new ColumnConstraints(70);
         ColumnConstraints note = new ColumnConstraints(60, 200, Double.MAX_VALUE);
         note.setHgrow(Priority.ALWAYS);
@@ -209,7 +209,7 @@ public final class GenlogView extends VBox {
         cost.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         cost.textProperty().bind(Bindings.createStringBinding(() -> vm.statusProperty().get() == null ? ""
                 : "Cost: " + vm.statusProperty().get().costNote(), vm.statusProperty()));
-        VBox status = new VBox(6, figureGrid, cost);
+        VBox status = new VBox(6, figureGrid, cost, rdsStorage());
         status.setPrefWidth(590);
         status.setMinWidth(590);
 
@@ -316,6 +316,25 @@ public final class GenlogView extends VBox {
             }
         });
 
+        Label chartTitle = new Label("Size and growth");
+        chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        rows.setMinWidth(Region.USE_PREF_SIZE);
+        bytes.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(6, chartTitle, spacer(), rows, bytes);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label caption = new Label();
+        caption.setId("genlog-chart-caption");
+        caption.setWrapText(true);
+        caption.getStyleClass().add(Styles.TEXT_SMALL);
+        caption.textProperty().bind(Bindings.createStringBinding(() -> vm.chartProperty().get().caption(), vm.chartProperty()));
+        VBox box = new VBox(4, controls, chart, caption);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return box;
+    }
+
+    /** RDS's own rotation threshold depends on the instance's allocated storage: typed here, it draws the line. */
+    private Node rdsStorage() {
         TextField storage = new TextField();
         storage.setId("allocated-storage");
         storage.setPromptText("GB");
@@ -330,26 +349,17 @@ public final class GenlogView extends VBox {
         Button apply = new Button("Apply");
         apply.setOnAction(e -> vm.refreshStatus());
         Label storageLabel = new Label("RDS allocated storage");
-        Label usedLabel = new Label("GB,");
-        Label percent = new Label("% used");
-        for (javafx.scene.control.Control c : List.of(rows, bytes, apply, storageLabel, usedLabel, percent)) {
+        Label usedLabel = new Label("GB, storage used");
+        Label percent = new Label("%");
+        for (javafx.scene.control.Control c : List.of(apply, storageLabel, usedLabel, percent)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Label chartTitle = new Label("Size and growth");
-        chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox controls = new HBox(6, chartTitle, spacer(), rows, bytes);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        storage.setMinWidth(70);
+        used.setMinWidth(50);
         HBox rds = new HBox(6, storageLabel, storage, usedLabel, used, percent, apply);
         rds.setAlignment(Pos.CENTER_LEFT);
-
-        Label caption = new Label();
-        caption.setId("genlog-chart-caption");
-        caption.setWrapText(true);
-        caption.getStyleClass().add(Styles.TEXT_SMALL);
-        caption.textProperty().bind(Bindings.createStringBinding(() -> vm.chartProperty().get().caption(), vm.chartProperty()));
-        VBox box = new VBox(4, controls, chart, rds, caption);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return box;
+        rds.setPadding(new Insets(6, 0, 0, 0));
+        return rds;
     }
 
     private void draw(GrowthChartData data) {
