@@ -194,10 +194,10 @@ public final class GenlogView extends VBox {
         figureGrid.setId("genlog-figures");
         figureGrid.setHgap(8);
         figureGrid.setVgap(3);
-        ColumnConstraints name = new ColumnConstraints(124);
-        ColumnConstraints value = new ColumnConstraints(110, 255, 280);
+        ColumnConstraints name = new ColumnConstraints(132);
+        ColumnConstraints value = new ColumnConstraints(110, 265, 290);
         ColumnConstraints tag = new ColumnConstraints(70);
-        ColumnConstraints note = new ColumnConstraints(60, 200, Double.MAX_VALUE);
+        ColumnConstraints note = new ColumnConstraints(60, 100, Double.MAX_VALUE);
         note.setHgrow(Priority.ALWAYS);
         figureGrid.getColumnConstraints().addAll(name, value, tag, note);
         vm.figures().addListener((ListChangeListener<GenlogFigure>) c -> fillFigures(vm.figures()));
