@@ -118,7 +118,7 @@ public final class InProcessEngineClient implements EngineClient {
             sandbox = started;
             FerryConfig loaded = ConfigLoader.load(started.endpoints().configFile());
             // The console's sandbox is wiped at every start: its state (history, counters) lives and goes with it.
-            config = new FerryConfig(loaded.source(), sandboxRoot.resolve("data"), loaded.connections());
+            config = new FerryConfig(loaded.source(), sandboxRoot.resolve("data"), loaded.connections(), loaded.jobs());
             configSource = "sandbox";
             workload = new OltpWorkload(started.endpoints().mariadb(), CONSOLE_WORKLOAD_RATE, WORKLOAD_SEED);
         }
