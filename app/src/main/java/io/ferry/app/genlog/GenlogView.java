@@ -415,7 +415,7 @@ public final class GenlogView extends VBox {
         table.setPlaceholder(new Label("No rotation yet."));
         table.getColumns().add(column("Started (UTC)", r -> GenlogFormat.minute(r.startedAt()).replace(" UTC", ""), 125));
         table.getColumns().add(column("Flavour", r -> r.flavour().startsWith("RDS") ? "RDS" : "self-managed", 95));
-        table.getColumns().add(column("Triggered by", RotationRecord::triggeredBy, 150));
+        table.getColumns().add(column("Triggered by", RotationRecord::triggeredBy, 140));
         table.getColumns().add(numberColumn("Rows rotated", RotationRecord::rowsRotated));
         table.getColumns().add(numberColumn("Rows archived", RotationRecord::rowsArchived));
         table.getColumns().add(column("Result", RotationRecord::status, 90));
@@ -706,7 +706,7 @@ public final class GenlogView extends VBox {
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(95);
+        c.setPrefWidth(title.length() > 8 ? 115 : 75);
         return c;
     }
 
