@@ -41,7 +41,7 @@ final class FlattenCommand implements Callable<Integer> {
     @Option(names = "--totals", description = "Print the row count and column sums of every time chunk.")
     boolean printTotals;
 
-    @Parameters(arity = "2..*", paramLabel = "IN... OUT", description = "Input files or folders, then the output file.")
+    @Parameters(arity = "2..*", paramLabel = "IN... OUT", hideParamSyntax = true, description = "Input files or folders, then the output file.")
     List<Path> paths;
 
     @Override

@@ -3,6 +3,7 @@ package io.ferry.app.shell;
 import io.ferry.app.connections.ConnectionsView;
 import io.ferry.app.cost.CostView;
 import io.ferry.app.druid.DruidView;
+import io.ferry.app.genlog.GenlogView;
 
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class ConsoleSections {
     public static List<Section> create(ConsoleContext context) {
         return List.of(
                 new Section("Replication", () -> PlaceholderView.create("Replication", REPLICATION)),
-                new Section("General log", () -> PlaceholderView.create("General log", GENERAL_LOG)),
+                new Section("General log", () -> GenlogView.create(context)),
                 new Section("Druid", () -> DruidView.create(context)),
                 new Section("Cost", CostView::create),
                 new Section(MainViewModel.CONNECTIONS, () -> new ConnectionsView(context.connections()).root()));
@@ -28,12 +29,6 @@ public final class ConsoleSections {
             + "data capture from the binlog, applied to the warehouse in batches and checkpointed in the same "
             + "transaction, so a restart neither loses nor doubles a change. This page will show the table "
             + "mappings, the pre-flight assessment of the source, and the source and apply lag live.";
-
-    private static final String GENERAL_LOG = "Ferry will show the size and growth of mysql.general_log and the "
-            + "day it reaches RDS's own rotation threshold, rotate it now or on a schedule (on RDS through "
-            + "mysql.rds_rotate_general_log run by an event, elsewhere with an atomic RENAME TABLE), archive the "
-            + "rows a rotation would drop, keep the rotation history, and let you search the log and digest it "
-            + "by query fingerprint.";
 
 
 }

@@ -64,6 +64,18 @@ public record FlattenSpec(Timestamp timestamp, List<Column> columns, Optional<Ex
         }
     }
 
+    /** A column of the flat rows, after the timestamp: what the ingestion spec declares as a dimension or metric. */
+    public record OutputColumn(String name, ColumnType type) {
+    }
+
+    /** The columns every written row has, in order, after {@code timestamp().column()}: columns, then derived fields. */
+    public List<OutputColumn> outputColumns() {
+        List<OutputColumn> out = new java.util.ArrayList<>();
+        columns.stream().filter(Column::output).forEach(c -> out.add(new OutputColumn(c.name(), c.type())));
+        derived.forEach(d -> out.add(new OutputColumn(d.name(), d.type())));
+        return List.copyOf(out);
+    }
+
     /** Long and double columns written to the output: the ones {@link FlattenTotals} sums. */
     public List<Column> summedColumns() {
         return columns.stream().filter(c -> c.output() && c.type().isNumeric()).toList();

@@ -38,6 +38,7 @@ public final class Flattener implements Closeable {
     private final FlattenStats stats = new FlattenStats();
     private final FlattenTotals totals;
     private byte[] buffer = new byte[BUFFER];
+    private long linesReadAlone;
 
     /** @param out receives the rows; flushed, not closed, by {@link #close()} */
     public Flattener(FlattenSpec spec, OutputStream out) throws IOException {
@@ -185,6 +186,7 @@ public final class Flattener implements Closeable {
 
     /** One line with its own parser. */
     private void single(byte[] buf, int from, int to, String source, long line) throws IOException {
+        linesReadAlone++;
         stats.rowsIn++;
         String problem;
         try (JsonParser p = factory.createParser(buf, from, to - from)) {
@@ -227,6 +229,11 @@ public final class Flattener implements Closeable {
             }
         }
         return to;
+    }
+
+    /** Lines that had to be parsed on their own (bad lines, a last line without newline): the slow path. */
+    long linesReadAlone() {
+        return linesReadAlone;
     }
 
     public FlattenStats stats() {

@@ -78,6 +78,9 @@ class FlattenSpecReaderTest {
         assertThat(spec.derived().get(4).type()).isEqualTo(ColumnType.LONG);
         assertThat(spec.derived().get(4).constant()).isEqualTo(3L);
         assertThat(spec.summedColumns()).extracting(Column::name).containsExactly("weight");
+        assertThat(spec.outputColumns()).extracting(FlattenSpec.OutputColumn::name)
+                .containsExactly("segment", "weight", "kind", "raw", "key", "os_lc", "hour", "source", "version", "device");
+        assertThat(spec.outputColumns().get(6).type()).isEqualTo(ColumnType.LONG);
     }
 
     @Test

@@ -290,6 +290,12 @@ class FlattenerTest {
     void linesThatAreNotOneJsonObjectAreRejectedAndTheRestGoesOn() throws Exception {
         String spec = "timestamp: {path: $.ts}\ncolumns: [{name: x, path: $.x}]\n";
         FlattenSpec s = FlattenSpecReader.parse(spec, Path.of("t.yaml"), false);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        Flattener f = new Flattener(s, sink);
+        f.flatten(new ByteArrayInputStream("{\"ts\":\"2026-01-01T00:00:00Z\"}\n{bad\n\n{\"ts\":\"2026-01-01T00:00:00Z\"}\n{\"ts\":\"2026-01-01T00:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8)), "x");
+        assertThat(f.linesReadAlone()).as("the bad line, and the last one (no newline)").isEqualTo(2);
+        assertThat(f.stats().rowsOut()).isEqualTo(3);
         Result r = flatten(s, "{\"ts\":\"2026-01-01T00:00:00Z\",\"x\":1}\r\n{not json\n[1,2]\n"
                 + "{\"ts\":\"2026-01-01T00:00:00Z\"} {\"ts\":\"2026-01-01T00:00:00Z\"}\n   \n"
                 + "{\"ts\":\"2026-01-01T00:00:00Z\",\"x\":\"last line without newline\"}");
@@ -343,6 +349,7 @@ class FlattenerTest {
             withoutOs += n.at("/placement/device/os").isMissingNode() ? 1 : 0;
         }
         assertThat(f.stats().rowsIn()).isEqualTo(20_000);
+        assertThat(f.linesReadAlone()).as("good lines all go through the shared parser").isZero();
         assertThat(f.stats().rowsOut()).isEqualTo(20_000);
         assertThat(f.stats().bytesIn()).isEqualTo(bytes);
         assertThat(f.totals().chunks()).hasSize(4);
