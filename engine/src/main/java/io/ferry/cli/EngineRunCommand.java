@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ferry engine run}: the engine in the foreground until Ctrl-C or SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs the jobs of ferry.yaml (today: genlog jobs) in the foreground, one line per action in the log, "
+        description = "Runs the jobs of ferry.yaml (genlog and druid-reindex jobs) in the foreground, one line per action in the log, "
                 + "until Ctrl-C or SIGTERM; a run in progress finishes first. Holds the state store: one engine per data "
                 + "folder.")
 final class EngineRunCommand implements Callable<Integer> {
@@ -45,7 +45,7 @@ final class EngineRunCommand implements Callable<Integer> {
         if (jobs.isEmpty()) {
             state.close();
             spec.commandLine().getErr().println(config + " has no jobs the engine runs: add one under jobs:"
-                    + " (e.g. type: genlog, see docs/genlog.md)");
+                    + " (type: genlog, see docs/genlog.md; type: druid-reindex, see docs/druid.md)");
             return 2;
         }
         EngineRunner runner = new EngineRunner(jobs.stream().map(EngineJobs.Job::work).toList());

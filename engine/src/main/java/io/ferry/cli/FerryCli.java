@@ -16,8 +16,12 @@ import picocli.CommandLine.Command;
                 CostCommand.class,
                 GenlogCommand.class,
                 EngineCommand.class,
+                DruidCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
+                FlattenCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {

@@ -1,26 +1,18 @@
 package io.ferry.cli;
 
 import io.ferry.config.MySqlConnectionConfig;
-import io.ferry.config.S3ConnectionConfig;
-import io.ferry.config.SecretResolver;
-import io.ferry.genlog.ArchiveFormat;
-import io.ferry.genlog.S3Archives;
-import software.amazon.awssdk.services.s3.S3Client;
-import io.ferry.genlog.ArchiveReader;
+import io.ferry.genlog.ArchiveFiles;
 import io.ferry.genlog.LiveLogReader;
 import io.ferry.genlog.LogFilter;
 import io.ferry.genlog.LogRowSink;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Where {@code search} and {@code digest} read (archives or the live table) and which rows they keep. */
 final class LogSourceOptions {
@@ -53,63 +45,10 @@ final class LogSourceOptions {
         return !archives.isEmpty();
     }
 
-    /** The archive files, folders expanded, in name order. */
-    List<Path> archiveFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String a : archives) {
-            if (a.startsWith("s3://")) {
-                continue;
-            }
-            Path p = Path.of(a);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> ArchiveFormat.isArchiveName(f.getFileName().toString())).sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                throw new IllegalArgumentException("--archive " + p + ": no such file or folder");
-            }
-        }
-        return files;
-    }
-
     /** Reads every row of the chosen source into {@code sink} (which applies the filter itself for archives). */
     long read(GenlogTarget target, LogRowSink sink, boolean filterInServer) throws IOException, SQLException {
         if (fromArchives()) {
-            boolean[] stopped = {false};
-            LogRowSink until = r -> {
-                boolean more = sink.accept(r);
-                stopped[0] = !more;
-                return more;
-            };
-            long n = 0;
-            for (Path f : archiveFiles()) {
-                n += ArchiveReader.read(f, until);
-                if (stopped[0]) {
-                    return n;
-                }
-            }
-            for (String a : archives) {
-                if (!a.startsWith("s3://") || stopped[0]) {
-                    continue;
-                }
-                S3Archives.S3Uri at = S3Archives.S3Uri.parse(a);
-                S3ConnectionConfig s3c = S3Archives.forBucket(target.ferryConfig(), at.bucket());
-                try (S3Client s3 = S3Archives.client(s3c, SecretResolver.forConfig(target.ferryConfig()))) {
-                    List<S3Archives.S3Uri> objects = S3Archives.list(s3, at);
-                    if (objects.isEmpty()) {
-                        throw new IllegalArgumentException("--archive " + a + ": no archive (*.ndjson.gz, *.csv.gz) there");
-                    }
-                    for (S3Archives.S3Uri o : objects) {
-                        n += S3Archives.read(s3, o, until);
-                        if (stopped[0]) {
-                            return n;
-                        }
-                    }
-                }
-            }
-            return n;
+            return ArchiveFiles.read(target::ferryConfig, archives, sink);
         }
         MySqlConnectionConfig c = target.one();
         try (Connection conn = target.server(c).open()) {

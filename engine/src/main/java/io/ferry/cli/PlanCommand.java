@@ -4,7 +4,7 @@ import io.ferry.replication.ReplicationPlan;
 import io.ferry.replication.TableFilter;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CheckpointTable;
-import io.ferry.warehouse.PostgresDialect;
+import io.ferry.warehouse.WarehouseDialect;
 import io.ferry.warehouse.TargetPreparation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +36,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target);
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target,
+                options.redshift);
         String name = options.jobName();
-        PostgresDialect dialect = new PostgresDialect();
+        WarehouseDialect dialect = endpoints.opener().dialect();
         ReplicationPlan plan;
         try (Connection c = endpoints.source().connect()) {
             plan = ReplicationPlan.read(c, TableFilter.parse(options.tables));

@@ -7,6 +7,7 @@ import io.ferry.replication.ReplicationStatusLine;
 import io.ferry.replication.TableFilter;
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.WarehouseEndpoint;
+import io.ferry.warehouse.redshift.RedshiftOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +29,12 @@ import java.util.concurrent.TimeUnit;
  * and the next run resumes from there.
  */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
-        description = "Replicates MySQL/MariaDB tables to PostgreSQL: full load, then change data capture from the binlog, "
+        description = "Replicates MySQL/MariaDB tables to PostgreSQL or Redshift: full load, then change data capture from the binlog, "
                 + "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse.")
 public final class ReplicateCommand implements Callable<Integer> {
+    private static final long DEFAULT_BATCH_MS = 500;
+    private static final long REDSHIFT_BATCH_MS = 10_000;
+
     @Spec
     CommandSpec spec;
 
@@ -40,8 +44,10 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000", description = "Rows per batch at most (default: ${DEFAULT-VALUE}).")
     int batchRows;
 
-    @Option(names = "--batch-ms", paramLabel = "MS", defaultValue = "500", description = "Milliseconds a batch waits at most (default: ${DEFAULT-VALUE}).")
-    long batchMillis;
+    @Option(names = "--batch-ms", paramLabel = "MS",
+            description = "Milliseconds a batch waits at most (default: 500; 10000 into Redshift, whose commit queue punishes "
+                    + "small commits).")
+    Long batchMillis;
 
     @Option(names = "--resume-by", paramLabel = "MODE", defaultValue = "file",
             description = "How the binlog stream reconnects: file (binlog file and offset) or gtid (MariaDB GTID position) "
@@ -55,14 +61,16 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target);
+        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target,
+                options.redshift);
         MySqlSource mysql = endpoints.source();
         WarehouseEndpoint warehouse = endpoints.warehouse();
         String name = options.jobName();
         ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(options.tables),
-                TargetPreparation.parse(options.prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
+                TargetPreparation.parse(options.prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis != null ? batchMillis
+                        : endpoints.opener() instanceof RedshiftOpener ? REDSHIFT_BATCH_MS : DEFAULT_BATCH_MS))
                 .withResumeByGtid(resumeByGtid(resumeBy));
-        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
+        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC(), endpoints.opener());
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -7,7 +7,8 @@ import java.util.Map;
 /** Every job type ferry.yaml knows: one binder each, one line each. */
 final class JobTypes {
     private static final List<JobTypeBinder> ALL = List.of(
-            new GenlogJobBinder()
+            new GenlogJobBinder(),
+            new DruidReindexJobBinder()
     );
 
     private JobTypes() {

@@ -3,8 +3,8 @@ package io.ferry.engine;
 import java.time.Duration;
 
 /**
- * A piece of work the engine repeats on its own loop: a genlog job's check today; replication or a Druid
- * re-index are other kinds of scheduled work added the same way.
+ * A piece of work the engine repeats on its own loop: a genlog job's check, a Druid re-index round; replication is
+ * another kind of scheduled work added the same way.
  */
 public interface ScheduledWork {
 
@@ -17,7 +17,13 @@ public interface ScheduledWork {
     /** One run. What it throws is logged and the loop goes on. */
     void runOnce() throws Exception;
 
-    static ScheduledWork of(String name, Duration every, Runnable run) {
+    /** One run of a job, which may throw. */
+    @FunctionalInterface
+    interface Run {
+        void run() throws Exception;
+    }
+
+    static ScheduledWork of(String name, Duration every, Run run) {
         return new ScheduledWork() {
             @Override
             public String name() {
@@ -30,7 +36,7 @@ public interface ScheduledWork {
             }
 
             @Override
-            public void runOnce() {
+            public void runOnce() throws Exception {
                 run.run();
             }
         };

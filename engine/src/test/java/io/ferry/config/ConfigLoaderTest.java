@@ -236,7 +236,8 @@ class ConfigLoaderTest {
                 "/etc/ferry/ferry.yaml:6:11: connections.shop.user: expected the user name to log in as, found a list",
                 "/etc/ferry/ferry.yaml:7:7: connections.dw: expected a connection (a mapping with type, host, ...),"
                         + " found a text",
-                "/etc/ferry/ferry.yaml:10:11: jobs.nightly.type: expected one of genlog; found 'nonesuch'");
+                "/etc/ferry/ferry.yaml:10:11: jobs.nightly.type: expected one of genlog, druid-reindex;"
+                        + " found 'nonesuch'");
     }
 
     @Test
