@@ -4,9 +4,10 @@ import io.ferry.replication.MySqlSource;
 import io.ferry.replication.ReplicationJob;
 import io.ferry.replication.ReplicationJobSpec;
 import io.ferry.replication.ReplicationStatusLine;
-import io.ferry.replication.TableFilter;
-import io.ferry.warehouse.TargetPreparation;
-import io.ferry.warehouse.WarehouseEndpoint;
+import io.ferry.replication.ReplicationJobSpecs;
+import io.ferry.replication.metrics.HeadProbe;
+import io.ferry.replication.metrics.MetricsHistory;
+import io.ferry.replication.metrics.MetricsSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -37,15 +39,15 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Mixin
     ReplicationJobOptions options;
 
-    @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000", description = "Rows per batch at most (default: ${DEFAULT-VALUE}).")
-    int batchRows;
+    @Option(names = "--batch-rows", paramLabel = "N", description = "Rows per batch at most (default: the job's maxBatchRows, else 50000).")
+    Integer batchRows;
 
-    @Option(names = "--batch-ms", paramLabel = "MS", defaultValue = "500", description = "Milliseconds a batch waits at most (default: ${DEFAULT-VALUE}).")
-    long batchMillis;
+    @Option(names = "--batch-ms", paramLabel = "MS", description = "Milliseconds a batch waits at most (default: the job's maxBatchDelay, else 500).")
+    Long batchMillis;
 
-    @Option(names = "--resume-by", paramLabel = "MODE", defaultValue = "file",
+    @Option(names = "--resume-by", paramLabel = "MODE",
             description = "How the binlog stream reconnects: file (binlog file and offset) or gtid (MariaDB GTID position) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: the job's positionMode, else file).")
     String resumeBy;
 
     @Option(names = "--duration", paramLabel = "DURATION",
@@ -55,13 +57,12 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target);
-        MySqlSource mysql = endpoints.source();
-        WarehouseEndpoint warehouse = endpoints.warehouse();
-        String name = options.jobName();
-        ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(options.tables),
-                TargetPreparation.parse(options.prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis))
-                .withResumeByGtid(resumeByGtid(resumeBy));
+        ReplicationJobOptions.Resolved resolved = options.resolve(Optional.ofNullable(batchRows),
+                Optional.ofNullable(batchMillis).map(Duration::ofMillis),
+                Optional.ofNullable(resumeBy).map(ReplicateCommand::resumeByGtid));
+        ReplicationJobSpec jobSpec = ReplicationJobSpecs.build(resolved.config(), resolved.job());
+        MySqlSource mysql = jobSpec.source();
+        String name = jobSpec.name();
         ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
 
         CountDownLatch finished = new CountDownLatch(1);
@@ -79,11 +80,13 @@ public final class ReplicateCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ReplicationStatusLine status = new ReplicationStatusLine(replication.metrics(), mysql, Clock.systemUTC());
-        out.println("Job " + name + ": " + options.describe() + " (Ctrl-C stops)");
+        HeadProbe head = HeadProbe.of(mysql);
+        MetricsSampler sampler = new MetricsSampler(head, Clock.systemUTC(), MetricsHistory.lastHour());
+        sampler.track(replication.metrics());
+        out.println("Job " + name + ": " + ReplicationJobOptions.describe(resolved.job()) + " (Ctrl-C stops)");
         out.flush();
         ticker.scheduleAtFixedRate(() -> {
-            out.println(status.next());
+            out.println(ReplicationStatusLine.format(sampler.sample(), replication.metrics()));
             out.flush();
         }, 1, 1, TimeUnit.SECONDS);
         if (duration != null) {
@@ -91,12 +94,14 @@ public final class ReplicateCommand implements Callable<Integer> {
         }
         try {
             replication.run();
-            out.println(status.next());
+            ticker.shutdownNow();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+            out.println(ReplicationStatusLine.format(sampler.sample(), replication.metrics()));
             out.println("Stopped at " + replication.metrics().position() + "; the next run resumes there.");
             return 0;
         } finally {
             ticker.shutdownNow();
-            status.close();
+            head.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

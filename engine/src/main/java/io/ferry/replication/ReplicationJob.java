@@ -93,6 +93,7 @@ public final class ReplicationJob {
             } catch (Exception e) {
                 if (!running || !TransientFailures.isTransient(e)) {
                     metrics.failed(e);
+                    metrics.allTables(TableMetrics.State.STOPPED);
                     throw e;
                 }
                 if (metrics.batches() + metrics.snapshotRows() > batchesBefore) {
@@ -109,7 +110,7 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), new PostgresDialect(), clock)) {
+             PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), spec.dialect(), clock)) {
             Selection selection = selectAndCheck(source, spec.tables());
             Map<TableId, TableSchema> schemas = selection.schemas();
             LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
@@ -117,6 +118,7 @@ public final class ReplicationJob {
                 LOG.info("Job {}: repeats the foreign-key actions of {}", spec.name(), selection.cascades());
             }
             warehouse.knowSchemas(schemas.values());
+            schemas.keySet().forEach(metrics::table);
             Checkpoint checkpoint = start(source, warehouse, schemas);
             metrics.position(checkpoint.position());
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
@@ -127,9 +129,12 @@ public final class ReplicationJob {
             if (running) {
                 requireBinlog(source, checkpoint.position());
                 metrics.state(ReplicationMetrics.State.STREAMING);
+                metrics.streamStarting();
+                metrics.allTables(TableMetrics.State.STREAMING);
                 stream(warehouse, schemas, selection.cascades(), checkpoint);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
+            metrics.allTables(TableMetrics.State.STOPPED);
         }
     }
 
@@ -162,6 +167,7 @@ public final class ReplicationJob {
                         Checkpoint checkpoint) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
+            metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
@@ -197,7 +203,7 @@ public final class ReplicationJob {
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
                 lastCheckpointWrite = clock.instant();
-                metrics.applied(changes, batch.size(), next.position(), last.commitTime());
+                metrics.batchApplied(batch, changes, next.position(), clock.instant());
             }
         }
     }

@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param chunkRows     rows per full-load chunk
  * @param serverId      the replica server id the binlog reader announces (unique among the source's replicas)
  * @param bufferTransactions transactions buffered between the binlog reader and the warehouse (backpressure)
+ * @param targetSchema  the warehouse schema of every target table; null: the source table's schema name
  * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
-                                 long serverId, int bufferTransactions, boolean resumeByGtid) {
+                                 long serverId, int bufferTransactions, boolean resumeByGtid,
+                                 String targetSchema) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
@@ -37,21 +39,31 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
     public static ReplicationJobSpec of(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
-                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false);
+                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid);
+                bufferTransactions, resumeByGtid, targetSchema);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid);
+                serverId, bufferTransactions, resumeByGtid, targetSchema);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid);
+                serverId, bufferTransactions, byGtid, targetSchema);
+    }
+
+    public ReplicationJobSpec withTargetSchema(String schema) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, schema);
+    }
+
+    /** The dialect that writes this job's target tables. */
+    public io.ferry.warehouse.PostgresDialect dialect() {
+        return new io.ferry.warehouse.PostgresDialect(targetSchema);
     }
 }
