@@ -3,7 +3,11 @@ package io.ferry.app;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.ReplicationJobStatus;
+import io.ferry.client.ReplicationSample;
+import io.ferry.client.ReplicationTableStatus;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -52,6 +56,40 @@ final class DeferredEngineClient implements EngineClient {
     public List<ConnectionStatus> checkConnections() {
         return client().checkConnections();
     }
+
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<ReplicationJobStatus> replicationJobs() {
+        return client().replicationJobs();
+    }
+
+    @Override
+    public List<ReplicationSample> replicationHistory(String job, Instant since) {
+        return client().replicationHistory(job, since);
+    }
+
+    @Override
+    public List<ReplicationTableStatus> replicationTables(String job) {
+        return client().replicationTables(job);
+    }
+
+    @Override
+    public void startReplication(String job) {
+        client().startReplication(job);
+    }
+
+    @Override
+    public void stopReplication(String job) {
+        client().stopReplication(job);
+    }
+
+    @Override
+    public String reloadReplicationTable(String job, String table) {
+        return client().reloadReplicationTable(job, table);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
 
     @Override
     public void close() {

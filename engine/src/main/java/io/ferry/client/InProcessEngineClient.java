@@ -7,12 +7,14 @@ import io.ferry.connection.CheckResult;
 import io.ferry.connection.ConnectionChecker;
 import io.ferry.sandbox.OltpWorkload;
 import io.ferry.sandbox.Sandbox;
+import io.ferry.sandbox.SandboxConfigFile;
 import io.ferry.sandbox.SandboxOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,6 +37,7 @@ public final class InProcessEngineClient implements EngineClient {
     private Sandbox sandbox;
     private OltpWorkload workload;
     private boolean closed;
+    private final ReplicationClientSupport replication = new ReplicationClientSupport();
 
     /**
      * @param configFile a ferry.yaml to load; empty means "none given": the client then loads ./ferry.yaml if
@@ -52,6 +55,7 @@ public final class InProcessEngineClient implements EngineClient {
         if (file.isPresent()) {
             this.config = ConfigLoader.load(file.get());
             this.configSource = file.get().toAbsolutePath().toString();
+            replication.startConfigured(config);
         } else {
             this.configSource = "none";
         }
@@ -104,6 +108,8 @@ public final class InProcessEngineClient implements EngineClient {
             LOG.warn("The sandbox is up but its workload did not start: {}", e.getMessage());
             progress.accept("The sandbox is up but its workload did not start: " + e.getMessage());
         }
+        replication.startConfigured(config);
+        progress.accept("Replication job " + SandboxConfigFile.REPLICATION_JOB + " started (shop tables to PostgreSQL)");
     }
 
     @Override
@@ -117,8 +123,44 @@ public final class InProcessEngineClient implements EngineClient {
                 .toList();
     }
 
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<ReplicationJobStatus> replicationJobs() {
+        return replication.jobs();
+    }
+
+    @Override
+    public List<ReplicationSample> replicationHistory(String job, Instant since) {
+        return replication.history(job, since);
+    }
+
+    @Override
+    public List<ReplicationTableStatus> replicationTables(String job) {
+        return replication.tables(job);
+    }
+
+    @Override
+    public void startReplication(String job) {
+        replication.start(job);
+    }
+
+    @Override
+    public void stopReplication(String job) {
+        replication.stop(job);
+    }
+
+    @Override
+    public String reloadReplicationTable(String job, String table) {
+        return replication.reload(job, table);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
     @Override
     public void close() {
+        // the jobs first: they write to the sandbox's servers
+        replication.close();
         Sandbox toStop;
         OltpWorkload toStopWorkload;
         synchronized (this) {

@@ -12,6 +12,8 @@ public final class SandboxConfigFile {
     public static final String MARIADB = "sandbox-mariadb";
     public static final String POSTGRES = "sandbox-postgres";
     public static final String S3 = "sandbox-s3";
+    /** The replication job of the sandbox: its MariaDB shop tables into its PostgreSQL. */
+    public static final String REPLICATION_JOB = "sandbox-shop";
 
     private SandboxConfigFile() {
     }
@@ -30,6 +32,14 @@ public final class SandboxConfigFile {
         field(yaml, "pathStyle", "true");
         field(yaml, "accessKey", "file:" + s3.accessKeyFile());
         field(yaml, "secretKey", "file:" + s3.secretKeyFile());
+        yaml.append("jobs:\n");
+        yaml.append("  ").append(REPLICATION_JOB).append(":\n");
+        field(yaml, "type", "replication");
+        field(yaml, "source", MARIADB);
+        field(yaml, "target", POSTGRES);
+        yaml.append("    tables:\n      include: [ \"").append(MariaDbServer.DATABASE).append(".*\" ]\n");
+        field(yaml, "targetPreparation", "drop-and-create");
+        field(yaml, "maxBatchDelay", "500ms");
         return yaml.toString();
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * the elapsed time. A job that is started again gets new counters: {@link #track} switches to them without a
  * negative rate. Not thread-safe: one scheduler thread calls it.
  */
-public final class MetricsSampler {
+public final class MetricsSampler implements AutoCloseable {
     private final HeadProbe head;
     private final Clock clock;
     private final MetricsHistory history;
@@ -89,6 +89,12 @@ public final class MetricsSampler {
         lastOut = out;
         history.add(sample);
         return sample;
+    }
+
+    /** Closes the head probe's connection. */
+    @Override
+    public void close() {
+        head.close();
     }
 
     public MetricsHistory history() {
