@@ -2,6 +2,7 @@ package io.ferry.app.shell;
 
 import io.ferry.app.connections.ConnectionsView;
 import io.ferry.app.cost.CostView;
+import io.ferry.app.replication.ReplicationView;
 
 import java.util.List;
 
@@ -15,18 +16,12 @@ public final class ConsoleSections {
 
     public static List<Section> create(ConsoleContext context) {
         return List.of(
-                new Section("Replication", () -> PlaceholderView.create("Replication", REPLICATION)),
+                new Section("Replication", () -> ReplicationView.create(context.client(), context.tasks())),
                 new Section("General log", () -> PlaceholderView.create("General log", GENERAL_LOG)),
                 new Section("Druid", () -> PlaceholderView.create("Druid", DRUID)),
                 new Section("Cost", CostView::create),
                 new Section(MainViewModel.CONNECTIONS, () -> new ConnectionsView(context.connections()).root()));
     }
-
-    private static final String REPLICATION = "Ferry will copy the tables you choose from MySQL to Redshift "
-            + "(or PostgreSQL) and keep them current: a chunked full load that takes no long locks, then change "
-            + "data capture from the binlog, applied to the warehouse in batches and checkpointed in the same "
-            + "transaction, so a restart neither loses nor doubles a change. This page will show the table "
-            + "mappings, the pre-flight assessment of the source, and the source and apply lag live.";
 
     private static final String GENERAL_LOG = "Ferry will show the size and growth of mysql.general_log and the "
             + "day it reaches RDS's own rotation threshold, rotate it now or on a schedule (on RDS through "
