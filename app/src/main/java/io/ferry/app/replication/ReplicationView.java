@@ -45,7 +45,10 @@ public final class ReplicationView {
     private final LiveChart rowsChart = new LiveChart("Rows/s", LiveChart::rate);
     private final LiveChart lagChart = new LiveChart("Lag", LiveChart::seconds);
     private final TableView<ReplicationTableStatus> table = new TableView<>();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private long maxUpdateNanos;
+    private long maxUpdateCpuNanos;
+    private int slowUpdates;
     private int updates;
 
     public ReplicationView(ReplicationViewModel vm) {
@@ -265,6 +268,7 @@ public final class ReplicationView {
 
     private void redraw() {
         long t0 = System.nanoTime();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         List<ReplicationSample> samples = vm.samplesProperty().get();
         int n = samples.size();
         long[] times = new long[n];
@@ -286,13 +290,26 @@ public final class ReplicationView {
                 new LiveChart.Series("out (applied)", OUT, out)), from, to);
         lagChart.show(times, n, List.of(new LiveChart.Series("source", SOURCE_LAG, sourceLag),
                 new LiveChart.Series("apply", APPLY_LAG, applyLag)), from, to);
-        maxUpdateNanos = Math.max(maxUpdateNanos, System.nanoTime() - t0);
+        long wall = System.nanoTime() - t0;
+        maxUpdateNanos = Math.max(maxUpdateNanos, wall);
+        maxUpdateCpuNanos = Math.max(maxUpdateCpuNanos, THREADS.getCurrentThreadCpuTime() - cpu0);
+        slowUpdates += wall > 50_000_000L ? 1 : 0;
         updates++;
     }
 
     /** The longest chart update so far (both charts), in nanoseconds, for the pulse measurement. */
     long maxUpdateNanos() {
         return maxUpdateNanos;
+    }
+
+    /** The most CPU time one chart update took on the FX thread (what other processes take is not in it). */
+    long maxUpdateCpuNanos() {
+        return maxUpdateCpuNanos;
+    }
+
+    /** Chart updates that took more than 50 ms of wall time. */
+    int slowUpdates() {
+        return slowUpdates;
     }
 
     int updates() {

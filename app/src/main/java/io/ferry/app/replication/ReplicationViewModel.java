@@ -61,10 +61,12 @@ public final class ReplicationViewModel {
     private volatile String wantedJob;
     /** Owned by the poller. */
     private final SampleBuffer buffer = new SampleBuffer();
+    /** The poller's latest copy of the buffer: every poll carries it, so a poll replaced by a newer one loses nothing. */
+    private List<ReplicationSample> lastSnapshot = List.of();
     private ScheduledExecutorService poller;
 
     /** What one poll found; immutable, handed to the UI thread. */
-    record Poll(List<ReplicationJobStatus> jobs, String job, List<ReplicationSample> samples, boolean samplesChanged,
+    record Poll(List<ReplicationJobStatus> jobs, String job, List<ReplicationSample> samples,
                 List<ReplicationTableStatus> tables, String error) {
     }
 
@@ -108,7 +110,7 @@ public final class ReplicationViewModel {
         try {
             pollOnce();
         } catch (RuntimeException e) {
-            updater.submit(new Poll(null, null, null, false, null, describe(e)));
+            updater.submit(new Poll(null, null, null, null, describe(e)));
         }
     }
 
@@ -123,13 +125,16 @@ public final class ReplicationViewModel {
             job = all.get(0).name();
         }
         if (job == null) {
-            updater.submit(new Poll(all, null, List.of(), false, List.of(), ""));
+            updater.submit(new Poll(all, null, List.of(), List.of(), ""));
             return;
         }
         boolean changed = !job.equals(buffer.job());
         changed |= buffer.append(client.replicationHistory(job, buffer.since(job)));
         List<ReplicationTableStatus> tableRows = client.replicationTables(job);
-        updater.submit(new Poll(all, job, changed ? buffer.snapshot() : null, changed, tableRows, ""));
+        if (changed) {
+            lastSnapshot = buffer.snapshot();
+        }
+        updater.submit(new Poll(all, job, lastSnapshot, tableRows, ""));
     }
 
     private void apply(Poll poll) {
@@ -150,7 +155,7 @@ public final class ReplicationViewModel {
         ReplicationJobStatus current = find(poll.jobs(), poll.job());
         status.set(current);
         lastError.set(current == null || current.lastError() == null ? "" : current.lastError());
-        if (poll.samplesChanged()) {
+        if (samples.get() != poll.samples()) {
             samples.set(poll.samples());
         }
         if (!tables.equals(poll.tables())) {
