@@ -322,7 +322,8 @@ public final class ReplicationView {
 
     /** Builds the page and starts polling; polling stops when the page leaves the scene. */
     public static Node create(io.ferry.client.EngineClient client, io.ferry.app.task.TaskExecutor tasks) {
-        ReplicationViewModel vm = new ReplicationViewModel(client, tasks);
+        ReplicationViewModel vm = new ReplicationViewModel(client, tasks, javafx.application.Platform::runLater,
+                ReplicationViewModel.DEFAULT_POLL_PERIOD);
         ReplicationView view = new ReplicationView(vm);
         view.root.sceneProperty().addListener((obs, old, now) -> {
             if (now == null) {

@@ -70,10 +70,6 @@ public final class ReplicationViewModel {
                 List<ReplicationTableStatus> tables, String error) {
     }
 
-    public ReplicationViewModel(EngineClient client, TaskExecutor tasks) {
-        this(client, tasks, javafx.application.Platform::runLater, DEFAULT_POLL_PERIOD);
-    }
-
     /** @param uiThread where poll results are applied (the FX thread; tests give their own) */
     public ReplicationViewModel(EngineClient client, TaskExecutor tasks, Executor uiThread, Duration pollPeriod) {
         this.client = Objects.requireNonNull(client, "client");
