@@ -102,10 +102,11 @@ public final class LiveChart extends Region {
         g.setFill(Color.web("#57606a"));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (int i = 0; i <= 4; i++) {
-            double y = Math.round(TOP + plotH - plotH * i / 4.0) + 0.5;
+        int rows = divisions(scale);
+        for (int i = 0; i <= rows; i++) {
+            double y = Math.round(TOP + plotH - plotH * i / rows) + 0.5;
             g.strokeLine(LEFT, y, LEFT + plotW, y);
-            g.fillText(valueFormat.apply(scale * i / 4.0), LEFT - 6, y);
+            g.fillText(valueFormat.apply(scale * i / rows), LEFT - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -151,6 +152,12 @@ public final class LiveChart extends Region {
 
     private static String ago(long seconds) {
         return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
+    /** Grid rows that give round labels: 4 for a scale of 2·10^n (0.5 steps), 5 for 1·10^n and 5·10^n. */
+    static int divisions(double scale) {
+        double mantissa = scale / Math.pow(10, Math.floor(Math.log10(scale)));
+        return Math.abs(mantissa - 2) < 1e-9 ? 4 : 5;
     }
 
     /** 1, 2 or 5 times a power of ten at or above {@code v} (at least 1). */

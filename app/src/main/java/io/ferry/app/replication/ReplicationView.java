@@ -66,7 +66,7 @@ public final class ReplicationView {
         HBox.setHgrow(rowsChart, Priority.ALWAYS);
         HBox.setHgrow(lagChart, Priority.ALWAYS);
         charts.setMinHeight(180);
-        charts.setPrefHeight(240);
+        charts.setPrefHeight(330);
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(header(), figures(), errorLine(), charts, tableHeader(), table, messageLine());
@@ -155,9 +155,15 @@ public final class ReplicationView {
         vm.busyProperty().addListener((obs, old, now) -> enable.run());
         enable.run();
 
+        Label route = new Label();
+        route.setId("replication-route");
+        route.getStyleClass().add(Styles.TEXT_MUTED);
+        vm.statusProperty().addListener((obs, old, now) -> route.setText(now == null ? ""
+                : now.source() + " → " + now.target() + ", " + now.tables()));
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, title, jobs, state, gap, toggle, start, stop);
+        HBox header = new HBox(12, title, jobs, state, route, gap, toggle, start, stop);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
@@ -166,6 +172,7 @@ public final class ReplicationView {
         Label figures = new Label();
         figures.setId("replication-figures");
         figures.getStyleClass().add(Styles.TEXT_MUTED);
+        figures.setWrapText(true);
         vm.statusProperty().addListener((obs, old, now) -> figures.setText(now == null
                 ? "No replication job yet: jobs come from jobs: in ferry.yaml (see docs/replication.md), or from the sandbox once it is up."
                 : describe(now)));
@@ -174,9 +181,9 @@ public final class ReplicationView {
     }
 
     static String describe(ReplicationJobStatus s) {
-        return String.format(Locale.ROOT, "%s → %s, %s  ·  in %,.0f rows/s  ·  out %,.0f rows/s  ·  source lag %s  ·  "
+        return String.format(Locale.ROOT, "in %,.0f rows/s  ·  out %,.0f rows/s  ·  source lag %s  ·  "
                         + "apply lag %s  ·  backlog %,d txns (%,d rows)  ·  %,d batches",
-                s.source(), s.target(), s.tables(), s.rowsInPerSecond(), s.rowsOutPerSecond(),
+                s.rowsInPerSecond(), s.rowsOutPerSecond(),
                 sourceLag(s.sourceLagSeconds(), s.sourceLagBytes()), millis(s.applyLagMillis()),
                 s.backlogTransactions(), s.backlogRows(), s.batches());
     }
@@ -239,15 +246,15 @@ public final class ReplicationView {
         table.getStyleClass().add(Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No tables yet: they appear once the job has started."));
-        table.getColumns().add(column("Table", ReplicationTableStatus::table, 180));
+        table.getColumns().add(column("Table", ReplicationTableStatus::table, 170));
         table.getColumns().add(column("State", ReplicationView::state, 120));
-        table.getColumns().add(column("Rows loaded", t -> String.format(Locale.ROOT, "%,d", t.rowsLoaded()), 100));
-        table.getColumns().add(column("Rows applied", t -> String.format(Locale.ROOT, "%,d", t.changesApplied()), 100));
-        table.getColumns().add(column("In rows/s", t -> String.format(Locale.ROOT, "%,.0f", t.rowsInPerSecond()), 80));
-        table.getColumns().add(column("Out rows/s", t -> String.format(Locale.ROOT, "%,.0f", t.rowsOutPerSecond()), 80));
+        table.getColumns().add(column("Loaded", t -> String.format(Locale.ROOT, "%,d", t.rowsLoaded()), 90));
+        table.getColumns().add(column("Applied", t -> String.format(Locale.ROOT, "%,d", t.changesApplied()), 90));
+        table.getColumns().add(column("In /s", t -> String.format(Locale.ROOT, "%,.0f", t.rowsInPerSecond()), 70));
+        table.getColumns().add(column("Out /s", t -> String.format(Locale.ROOT, "%,.0f", t.rowsOutPerSecond()), 70));
         table.getColumns().add(column("Last change", t -> t.lastChange() == null ? "-"
-                : TIME.format(t.lastChange().atZone(zone)), 90));
-        table.getColumns().add(column("Lag", t -> millis(t.lagMillis()), 70));
+                : TIME.format(t.lastChange().atZone(zone)), 110));
+        table.getColumns().add(column("Lag", t -> millis(t.lagMillis()), 80));
     }
 
     /** "LOADING 42%" while loading, the state otherwise, in words. */

@@ -45,5 +45,8 @@ class DownsamplerTest {
         assertThat(LiveChart.niceCeiling(3)).isEqualTo(5);
         assertThat(LiveChart.niceCeiling(1234)).isEqualTo(2000);
         assertThat(LiveChart.niceCeiling(50_001)).isEqualTo(100_000);
+        assertThat(LiveChart.divisions(5)).isEqualTo(5);  // 1, 2, 3, 4, 5
+        assertThat(LiveChart.divisions(2000)).isEqualTo(4); // 500, 1000, 1500, 2000
+        assertThat(LiveChart.divisions(100)).isEqualTo(5);
     }
 }

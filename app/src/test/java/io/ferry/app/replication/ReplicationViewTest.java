@@ -61,6 +61,8 @@ class ReplicationViewTest {
                 && robot.lookup("#replication-tables").<ReplicationTableStatus>queryTableView().getItems().size() == 2);
 
         assertThat(robot.lookup("#replication-state").queryAs(Label.class).getText()).isEqualTo("STREAMING");
+        assertThat(robot.lookup("#replication-route").queryAs(Label.class).getText())
+                .isEqualTo("sandbox-mariadb → sandbox-postgres, shop.*");
         assertThat(robot.lookup("#replication-figures").queryAs(Label.class).getText())
                 .contains("in 120 rows/s", "out 118 rows/s", "source lag 0 s (0 bytes)", "apply lag 0.8 s");
         TableView<ReplicationTableStatus> tables = robot.lookup("#replication-tables").queryTableView();
