@@ -5,18 +5,22 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * A client of one Druid cluster: {@link #overlord()} for tasks, {@link #coordinator()} for segments, rules and
+ * A client of one Druid cluster: {@link #overlord()} for tasks, {@link #supervisors()} for Kafka supervisors,
+ * {@link #coordinator()} for segments, rules and
  * servers, {@link #broker()} for SQL. Plain HTTP with {@code java.net.http}; thread-safe.
  */
 public final class DruidClient {
     private final OverlordClient overlord;
+    private final SupervisorClient supervisors;
     private final CoordinatorClient coordinator;
     private final BrokerClient broker;
 
     public DruidClient(URI coordinator, URI overlord, URI broker) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         this.coordinator = new CoordinatorClient(new DruidHttp(http, coordinator));
-        this.overlord = new OverlordClient(new DruidHttp(http, overlord));
+        DruidHttp overlordHttp = new DruidHttp(http, overlord);
+        this.overlord = new OverlordClient(overlordHttp);
+        this.supervisors = new SupervisorClient(overlordHttp);
         this.broker = new BrokerClient(new DruidHttp(http, broker));
     }
 
@@ -27,6 +31,11 @@ public final class DruidClient {
 
     public OverlordClient overlord() {
         return overlord;
+    }
+
+    /** Streaming (Kafka) supervisors, on the overlord. */
+    public SupervisorClient supervisors() {
+        return supervisors;
     }
 
     public CoordinatorClient coordinator() {

@@ -1,6 +1,7 @@
 package io.ferry.sandbox;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +13,8 @@ public final class SandboxConfigFile {
     public static final String MARIADB = "sandbox-mariadb";
     public static final String POSTGRES = "sandbox-postgres";
     public static final String S3 = "sandbox-s3";
+    public static final String DRUID = "sandbox-druid";
+    public static final String KAFKA = "sandbox-kafka";
     /** The replication job of the sandbox: its MariaDB shop tables into its PostgreSQL. */
     public static final String REPLICATION_JOB = "sandbox-shop";
 
@@ -46,6 +49,28 @@ public final class SandboxConfigFile {
     public static Path write(Path file, DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3) throws IOException {
         Files.writeString(file, render(mariadb, postgres, s3));
         return file.toAbsolutePath();
+    }
+
+    /** The Druid and Kafka connections of {@code ferry sandbox --with-druid}, as entries of the connections map. */
+    public static String renderDruid(URI coordinatorAndOverlord, URI broker, String kafkaBootstrapServers) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("  ").append(DRUID).append(":\n");
+        field(yaml, "type", "druid");
+        field(yaml, "coordinatorUrl", coordinatorAndOverlord.toString());
+        field(yaml, "brokerUrl", broker.toString());
+        field(yaml, "overlordUrl", coordinatorAndOverlord.toString());
+        yaml.append("  ").append(KAFKA).append(":\n");
+        field(yaml, "type", "kafka");
+        field(yaml, "bootstrapServers", kafkaBootstrapServers);
+        return yaml.toString();
+    }
+
+    /** Adds the Druid and Kafka connections to a file {@link #write} wrote: at the end of its connections map. */
+    public static void appendDruid(Path file, URI coordinatorAndOverlord, URI broker, String kafkaBootstrapServers) throws IOException {
+        String yaml = Files.readString(file);
+        String druid = renderDruid(coordinatorAndOverlord, broker, kafkaBootstrapServers);
+        int jobs = yaml.indexOf("\njobs:\n");
+        Files.writeString(file, jobs < 0 ? yaml + druid : yaml.substring(0, jobs + 1) + druid + yaml.substring(jobs + 1));
     }
 
     private static void database(StringBuilder yaml, String name, String type, DatabaseEndpoint db) {

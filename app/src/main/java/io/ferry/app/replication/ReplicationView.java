@@ -161,9 +161,14 @@ public final class ReplicationView {
         vm.statusProperty().addListener((obs, old, now) -> route.setText(now == null ? ""
                 : now.source() + " → " + now.target() + ", " + now.tables()));
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, title, jobs, state, route, gap, toggle, start, stop);
+        // the route is the one part that gives way (with an ellipsis) when the window is narrow
+        route.setMinWidth(0);
+        route.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(route, Priority.ALWAYS);
+        for (javafx.scene.control.Control fixed : List.of(jobs, state, five, hour, start, stop)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(12, title, jobs, state, route, toggle, start, stop);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
