@@ -2,7 +2,6 @@ package io.ferry.replication;
 
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
-import io.ferry.warehouse.PostgresDialect;
 import io.ferry.warehouse.PostgresWarehouse;
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.TargetTable;
