@@ -8,8 +8,27 @@ import io.ferry.client.ReplicationSample;
 import io.ferry.client.ReplicationTableStatus;
 
 import java.time.Instant;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
+import io.ferry.client.genlog.AllocatedStorage;
+import io.ferry.client.genlog.ArchiveFile;
+import io.ferry.client.genlog.DigestGrouping;
+import io.ferry.client.genlog.DigestPage;
+import io.ferry.client.genlog.GenlogStatusView;
+import io.ferry.client.genlog.LogQuery;
+import io.ferry.client.genlog.LogSource;
+import io.ferry.client.genlog.RotationOutcome;
+import io.ferry.client.genlog.RotationPlan;
+import io.ferry.client.genlog.RotationRecord;
+import io.ferry.client.genlog.ScheduleEvery;
+import io.ferry.client.genlog.ScheduleState;
+import io.ferry.client.genlog.SearchPage;
+
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -90,6 +109,97 @@ final class DeferredEngineClient implements EngineClient {
     }
 
     // -------------------------------------------------------------------------------------------------------------
+    // --- Druid (druid-status) ---
+
+    @Override
+    public List<String> druidDatasources() {
+        return client().druidDatasources();
+    }
+
+    @Override
+    public List<DruidTimelineRow> druidTimeline(String dataSource) {
+        return client().druidTimeline(dataSource);
+    }
+
+    @Override
+    public List<DruidSupervisorRow> druidSupervisors() {
+        return client().druidSupervisors();
+    }
+
+    @Override
+    public List<DruidTaskRow> druidRunningTasks() {
+        return client().druidRunningTasks();
+    }
+
+    // --- end of Druid ---
+    // ---- General log (issue 4)
+
+    @Override
+    public List<String> genlogConnections() {
+        return client().genlogConnections();
+    }
+
+    @Override
+    public GenlogStatusView genlogStatus(String connection, Optional<AllocatedStorage> storage) {
+        return client().genlogStatus(connection, storage);
+    }
+
+    @Override
+    public RotationPlan genlogRotationPlan(String connection) {
+        return client().genlogRotationPlan(connection);
+    }
+
+    @Override
+    public RotationOutcome genlogRotate(String connection, Consumer<String> progress) {
+        return client().genlogRotate(connection, progress);
+    }
+
+    @Override
+    public List<RotationRecord> genlogHistory(String connection) {
+        return client().genlogHistory(connection);
+    }
+
+    @Override
+    public ScheduleState genlogSchedule(String connection) {
+        return client().genlogSchedule(connection);
+    }
+
+    @Override
+    public ScheduleState genlogInstallSchedule(String connection, ScheduleEvery every) {
+        return client().genlogInstallSchedule(connection, every);
+    }
+
+    @Override
+    public ScheduleState genlogRemoveSchedule(String connection) {
+        return client().genlogRemoveSchedule(connection);
+    }
+
+    @Override
+    public List<ArchiveFile> genlogArchives(String connection) {
+        return client().genlogArchives(connection);
+    }
+
+    @Override
+    public SearchPage genlogSearch(LogSource source, LogQuery query, int limit) {
+        return client().genlogSearch(source, query, limit);
+    }
+
+    @Override
+    public DigestPage genlogDigest(LogSource source, LogQuery query, DigestGrouping by, int top) {
+        return client().genlogDigest(source, query, by, top);
+    }
+
+    @Override
+    public long genlogExportSearchCsv(LogSource source, LogQuery query, Path file) {
+        return client().genlogExportSearchCsv(source, query, file);
+    }
+
+    @Override
+    public int genlogExportDigestCsv(LogSource source, LogQuery query, DigestGrouping by, Path file) {
+        return client().genlogExportDigestCsv(source, query, by, file);
+    }
+
+    // ---- end of General log
 
     @Override
     public void close() {

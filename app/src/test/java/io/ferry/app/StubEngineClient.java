@@ -7,10 +7,28 @@ import io.ferry.client.EngineInfo;
 import io.ferry.client.ReplicationJobStatus;
 import io.ferry.client.ReplicationSample;
 import io.ferry.client.ReplicationTableStatus;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
+import io.ferry.client.genlog.AllocatedStorage;
+import io.ferry.client.genlog.ArchiveFile;
+import io.ferry.client.genlog.DigestGrouping;
+import io.ferry.client.genlog.DigestPage;
+import io.ferry.client.genlog.GenlogStatusView;
+import io.ferry.client.genlog.LogQuery;
+import io.ferry.client.genlog.LogSource;
+import io.ferry.client.genlog.RotationOutcome;
+import io.ferry.client.genlog.RotationPlan;
+import io.ferry.client.genlog.RotationRecord;
+import io.ferry.client.genlog.ScheduleEvery;
+import io.ferry.client.genlog.ScheduleState;
+import io.ferry.client.genlog.SearchPage;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +40,7 @@ import java.util.function.Consumer;
  * an engine. The engine itself is tested against real servers in the engine module; the lead's console
  * {@code *IT} drives the real sandbox through {@code InProcessEngineClient}.
  */
-public final class StubEngineClient implements EngineClient {
+public class StubEngineClient implements EngineClient {
     public static final EngineInfo INFO = new EngineInfo("0.1.0-test", "/tmp/ferry-test", "sandbox");
 
     private volatile boolean configured;
@@ -35,6 +53,11 @@ public final class StubEngineClient implements EngineClient {
     private final AtomicInteger sandboxStarts = new AtomicInteger();
     private volatile CountDownLatch checkGate = new CountDownLatch(0);
     private volatile boolean closed;
+
+    /** A configured client with no connections: for test doubles of one page that override its methods. */
+    protected StubEngineClient() {
+        this(true, false, List.of());
+    }
 
     private StubEngineClient(boolean configured, boolean holdSandbox, List<String> sandboxMessages) {
         this.configured = configured;
@@ -180,6 +203,137 @@ public final class StubEngineClient implements EngineClient {
     }
 
     // -------------------------------------------------------------------------------------------------------------
+    // --- Druid (druid-status): what the Druid page reads; set by tests ---
+
+    private final AtomicReference<List<String>> druidDatasources = new AtomicReference<>(List.of());
+    private final java.util.Map<String, List<DruidTimelineRow>> druidTimelines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicReference<List<DruidSupervisorRow>> druidSupervisors = new AtomicReference<>(List.of());
+    private final AtomicReference<List<DruidTaskRow>> druidTasks = new AtomicReference<>(List.of());
+    private final AtomicReference<RuntimeException> druidFailure = new AtomicReference<>();
+
+    public StubEngineClient withDruid(List<String> datasources, java.util.Map<String, List<DruidTimelineRow>> timelines,
+                                      List<DruidSupervisorRow> supervisors, List<DruidTaskRow> tasks) {
+        druidDatasources.set(List.copyOf(datasources));
+        druidTimelines.clear();
+        druidTimelines.putAll(timelines);
+        druidSupervisors.set(List.copyOf(supervisors));
+        druidTasks.set(List.copyOf(tasks));
+        return this;
+    }
+
+    public void setDruidSupervisors(List<DruidSupervisorRow> supervisors) {
+        druidSupervisors.set(List.copyOf(supervisors));
+    }
+
+    /** Every Druid call throws this until it is set back to null. */
+    public void failDruidWith(RuntimeException failure) {
+        druidFailure.set(failure);
+    }
+
+    private void druidMayAnswer() {
+        RuntimeException failure = druidFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public List<String> druidDatasources() {
+        druidMayAnswer();
+        return druidDatasources.get();
+    }
+
+    @Override
+    public List<DruidTimelineRow> druidTimeline(String dataSource) {
+        druidMayAnswer();
+        return druidTimelines.getOrDefault(dataSource, List.of());
+    }
+
+    @Override
+    public List<DruidSupervisorRow> druidSupervisors() {
+        druidMayAnswer();
+        return druidSupervisors.get();
+    }
+
+    @Override
+    public List<DruidTaskRow> druidRunningTasks() {
+        druidMayAnswer();
+        return druidTasks.get();
+    }
+
+    // --- end of Druid ---
+    // ---- General log (issue 4): the stub has no mysql connection; the genlog page's own tests use FakeGenlogClient.
+
+    @Override
+    public List<String> genlogConnections() {
+        return List.of();
+    }
+
+    @Override
+    public GenlogStatusView genlogStatus(String connection, Optional<AllocatedStorage> storage) {
+        throw noGenlog();
+    }
+
+    @Override
+    public RotationPlan genlogRotationPlan(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public RotationOutcome genlogRotate(String connection, Consumer<String> progress) {
+        throw noGenlog();
+    }
+
+    @Override
+    public List<RotationRecord> genlogHistory(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public ScheduleState genlogSchedule(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public ScheduleState genlogInstallSchedule(String connection, ScheduleEvery every) {
+        throw noGenlog();
+    }
+
+    @Override
+    public ScheduleState genlogRemoveSchedule(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public List<ArchiveFile> genlogArchives(String connection) {
+        throw noGenlog();
+    }
+
+    @Override
+    public SearchPage genlogSearch(LogSource source, LogQuery query, int limit) {
+        throw noGenlog();
+    }
+
+    @Override
+    public DigestPage genlogDigest(LogSource source, LogQuery query, DigestGrouping by, int top) {
+        throw noGenlog();
+    }
+
+    @Override
+    public long genlogExportSearchCsv(LogSource source, LogQuery query, Path file) {
+        throw noGenlog();
+    }
+
+    @Override
+    public int genlogExportDigestCsv(LogSource source, LogQuery query, DigestGrouping by, Path file) {
+        throw noGenlog();
+    }
+
+    private static UnsupportedOperationException noGenlog() {
+        return new UnsupportedOperationException("the stub engine client has no mysql connection");
+    }
+
+    // ---- end of General log
 
     @Override
     public void close() {

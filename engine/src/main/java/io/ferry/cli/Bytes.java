@@ -1,6 +1,6 @@
 package io.ferry.cli;
 
-import java.util.Locale;
+import io.ferry.genlog.ByteSize;
 
 /** Byte counts for people: 1.5 GB. */
 final class Bytes {
@@ -8,13 +8,6 @@ final class Bytes {
     }
 
     static String human(long bytes) {
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return u == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return ByteSize.human(bytes);
     }
 }

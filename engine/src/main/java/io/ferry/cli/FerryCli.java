@@ -15,8 +15,12 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 CostCommand.class,
                 GenlogCommand.class,
+                DruidCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
+                FlattenCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {

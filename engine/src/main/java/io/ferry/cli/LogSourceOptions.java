@@ -1,21 +1,19 @@
 package io.ferry.cli;
 
 import io.ferry.config.MySqlConnectionConfig;
-import io.ferry.genlog.ArchiveReader;
+import io.ferry.genlog.ArchiveFiles;
 import io.ferry.genlog.LiveLogReader;
 import io.ferry.genlog.LogFilter;
 import io.ferry.genlog.LogRowSink;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Where {@code search} and {@code digest} read (archives or the live table) and which rows they keep. */
 final class LogSourceOptions {
@@ -47,39 +45,10 @@ final class LogSourceOptions {
         return !archives.isEmpty();
     }
 
-    /** The archive files, folders expanded, in name order. */
-    List<Path> archiveFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : archives) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".ndjson.gz")).sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                throw new IllegalArgumentException("--archive " + p + ": no such file or folder");
-            }
-        }
-        return files;
-    }
-
     /** Reads every row of the chosen source into {@code sink} (which applies the filter itself for archives). */
     long read(GenlogTarget target, LogRowSink sink, boolean filterInServer) throws IOException, SQLException {
         if (fromArchives()) {
-            long n = 0;
-            for (Path f : archiveFiles()) {
-                boolean[] stopped = {false};
-                n += ArchiveReader.read(f, r -> {
-                    boolean more = sink.accept(r);
-                    stopped[0] = !more;
-                    return more;
-                });
-                if (stopped[0]) {
-                    break;
-                }
-            }
-            return n;
+            return ArchiveFiles.read(ArchiveFiles.expand(archives), sink);
         }
         MySqlConnectionConfig c = target.one();
         try (Connection conn = target.server(c).open()) {

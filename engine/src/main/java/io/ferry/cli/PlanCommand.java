@@ -2,10 +2,9 @@ package io.ferry.cli;
 
 import io.ferry.replication.ReplicationPlan;
 import io.ferry.replication.ReplicationJobSpec;
-import io.ferry.replication.ReplicationJobSpecs;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CheckpointTable;
-import io.ferry.warehouse.PostgresDialect;
+import io.ferry.warehouse.WarehouseDialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +36,9 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ReplicationJobOptions.Resolved resolved = options.resolve(Optional.empty(), Optional.empty(), Optional.empty());
-        ReplicationJobSpec job = ReplicationJobSpecs.build(resolved.config(), resolved.job());
+        ReplicationJobSpec job = resolved.spec();
         String name = job.name();
-        PostgresDialect dialect = job.dialect();
+        WarehouseDialect dialect = job.dialect();
         ReplicationPlan plan;
         try (Connection c = job.source().connect()) {
             plan = ReplicationPlan.read(c, job.tables());

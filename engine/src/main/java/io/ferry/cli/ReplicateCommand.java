@@ -4,7 +4,6 @@ import io.ferry.replication.MySqlSource;
 import io.ferry.replication.ReplicationJob;
 import io.ferry.replication.ReplicationJobSpec;
 import io.ferry.replication.ReplicationStatusLine;
-import io.ferry.replication.ReplicationJobSpecs;
 import io.ferry.replication.metrics.HeadProbe;
 import io.ferry.replication.metrics.MetricsHistory;
 import io.ferry.replication.metrics.MetricsSampler;
@@ -30,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * and the next run resumes from there.
  */
 @Command(name = "replicate", mixinStandardHelpOptions = true,
-        description = "Replicates MySQL/MariaDB tables to PostgreSQL: full load, then change data capture from the binlog, "
+        description = "Replicates MySQL/MariaDB tables to PostgreSQL or Redshift: full load, then change data capture from the binlog, "
                 + "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse.")
 public final class ReplicateCommand implements Callable<Integer> {
     @Spec
@@ -42,7 +41,9 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Option(names = "--batch-rows", paramLabel = "N", description = "Rows per batch at most (default: the job's maxBatchRows, else 50000).")
     Integer batchRows;
 
-    @Option(names = "--batch-ms", paramLabel = "MS", description = "Milliseconds a batch waits at most (default: the job's maxBatchDelay, else 500).")
+    @Option(names = "--batch-ms", paramLabel = "MS",
+            description = "Milliseconds a batch waits at most (default: the job's maxBatchDelay, else 500; 10000 into "
+                    + "Redshift, whose commit queue punishes small commits).")
     Long batchMillis;
 
     @Option(names = "--resume-by", paramLabel = "MODE",
@@ -60,7 +61,7 @@ public final class ReplicateCommand implements Callable<Integer> {
         ReplicationJobOptions.Resolved resolved = options.resolve(Optional.ofNullable(batchRows),
                 Optional.ofNullable(batchMillis).map(Duration::ofMillis),
                 Optional.ofNullable(resumeBy).map(ReplicateCommand::resumeByGtid));
-        ReplicationJobSpec jobSpec = ReplicationJobSpecs.build(resolved.config(), resolved.job());
+        ReplicationJobSpec jobSpec = resolved.spec();
         MySqlSource mysql = jobSpec.source();
         String name = jobSpec.name();
         ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());

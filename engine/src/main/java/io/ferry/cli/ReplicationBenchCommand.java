@@ -7,6 +7,10 @@ import io.ferry.sandbox.MariaDbServer;
 import io.ferry.sandbox.Sandbox;
 import io.ferry.sandbox.SandboxOptions;
 import io.ferry.warehouse.WarehouseEndpoint;
+import io.ferry.warehouse.WarehouseOpener;
+import io.ferry.warehouse.redshift.RedshiftDialect;
+import io.ferry.warehouse.redshift.RedshiftOpener;
+import io.ferry.warehouse.redshift.RedshiftOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,27 +39,45 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "The benchmark sandbox's directory (default: a fresh one under ~/.ferry).")
     Path dir = SandboxOptions.defaultRoot().resolveSibling("bench-sandbox");
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgresql",
+            description = "postgresql (pgjdbc, COPY staging) or redshift (the Redshift JDBC driver through the sandbox's "
+                    + "pgbouncer, multi-row INSERT staging) (default: ${DEFAULT-VALUE}).")
+    String dialect;
+
     @Override
     public Integer call() throws Exception {
+        boolean redshift = switch (dialect) {
+            case "postgresql" -> false;
+            case "redshift" -> true;
+            default -> throw new IllegalArgumentException("--dialect is postgresql or redshift, not '" + dialect + "'");
+        };
         PrintWriter out = spec.commandLine().getOut();
         out.println("Workload: table ferry_bench.bench_rows, 8 columns, ~100 bytes a row; backlog of " + changes
                 + " row changes in 1000-row transactions (700 inserts / 200 updates / 100 deletes), distinct keys;");
         out.println("          MariaDB and PostgreSQL 17 of the sandbox on this machine, default durability; "
-                + Runtime.getRuntime().availableProcessors() + " CPUs.");
+                + Runtime.getRuntime().availableProcessors() + " CPUs; " + (redshift
+                ? "Redshift dialect: Redshift JDBC driver → pgbouncer → PostgreSQL, multi-row INSERT staging."
+                : "PostgreSQL dialect: pgjdbc, COPY staging, MERGE."));
         out.flush();
-        try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dir, MariaDbServer.Binaries.BUNDLED), m -> {
+        SandboxOptions options = new SandboxOptions(dir, MariaDbServer.Binaries.BUNDLED);
+        try (Sandbox sandbox = Sandbox.start(redshift ? options.withPgBouncer() : options, m -> {
             out.println("  " + m);
             out.flush();
         })) {
             DatabaseEndpoint m = sandbox.endpoints().mariadb();
             DatabaseEndpoint p = sandbox.endpoints().postgres();
+            WarehouseEndpoint warehouse = redshift ? sandbox.pgBouncer().warehouseEndpoint()
+                    : new WarehouseEndpoint(p.jdbcUrl(), p.user(), p.password());
+            WarehouseOpener opener = redshift
+                    ? RedshiftOpener.withInsertStaging(new RedshiftDialect(RedshiftOptions.defaults().withoutTableAttributes()))
+                    : WarehouseOpener.POSTGRES;
             ReplicationBenchmark bench = new ReplicationBenchmark(new MySqlSource(m.host(), m.port(), m.user(), m.password()),
-                    new WarehouseEndpoint(p.jdbcUrl(), p.user(), p.password()), line -> {
+                    warehouse, opener, line -> {
                         out.println(line);
                         out.flush();
                     });
             ReplicationBenchmark.Result result = bench.run(changes, fullLoadRows);
-            out.println(result.keyValues());
+            out.println(result.keyValues() + " dialect=" + dialect);
             out.flush();
             return result.equal() ? 0 : 1;
         }

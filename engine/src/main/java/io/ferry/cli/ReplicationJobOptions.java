@@ -1,10 +1,15 @@
 package io.ferry.cli;
 
 import io.ferry.config.ConfigLoader;
+import io.ferry.config.ConnectionConfig;
+import io.ferry.config.ConnectionType;
 import io.ferry.config.FerryConfig;
 import io.ferry.config.ReplicationJobConfig;
+import io.ferry.replication.ReplicationJobSpec;
 import io.ferry.replication.ReplicationJobSpecs;
 import io.ferry.replication.TableFilter;
+import io.ferry.warehouse.redshift.RedshiftOptions;
+import io.ferry.warehouse.redshift.RedshiftSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -30,7 +35,8 @@ final class ReplicationJobOptions {
     @Option(names = "--source", paramLabel = "NAME", description = "The MySQL/MariaDB connection in ferry.yaml (instead of a configured job).")
     String source;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "The PostgreSQL connection in ferry.yaml (instead of a configured job).")
+    @Option(names = "--target", paramLabel = "NAME", description = "The warehouse connection in ferry.yaml: postgresql or "
+            + "redshift (instead of a configured job).")
     String target;
 
     @Option(names = "--tables", paramLabel = "PATTERNS",
@@ -42,20 +48,61 @@ final class ReplicationJobOptions {
                     + "targetPreparation, else drop-and-create).")
     String prepare;
 
+    @picocli.CommandLine.Mixin
+    Redshift redshift = new Redshift();
+
+    /** The options that only a redshift target reads; they override the defaults of a job of ferry.yaml too. */
+    static final class Redshift {
+        @Option(names = "--staging-s3", paramLabel = "NAME",
+                description = "An s3 connection for staging files (COPY with a manifest); default: multi-row INSERT staging.")
+        String stagingS3;
+
+        @Option(names = "--copy-iam-role", paramLabel = "ARN",
+                description = "The IAM role Redshift assumes to read the staging files (default: the s3 connection's keys).")
+        String copyIamRole;
+
+        @Option(names = "--oversize", paramLabel = "POLICY", defaultValue = "reject",
+                description = "A value longer than its VARCHAR (65535 bytes at most): reject (default) or truncate "
+                        + "(cut on a character, row flagged in _ferry_truncated).")
+        String oversize = "reject";
+
+        @Option(names = "--wide-decimal", paramLabel = "POLICY", defaultValue = "refuse",
+                description = "A DECIMAL wider than 38 digits: refuse (default) or varchar (its exact text).")
+        String wideDecimal = "refuse";
+
+        @Option(names = "--without-table-attributes",
+                description = "No DISTSTYLE/DISTKEY/SORTKEY: only for a PostgreSQL stand-in (the sandbox's pgbouncer).")
+        boolean withoutTableAttributes;
+
+        RedshiftOptions options() {
+            RedshiftOptions o = RedshiftOptions.defaults().withOversize(RedshiftOptions.Oversize.parse(oversize))
+                    .withWideDecimal(RedshiftOptions.WideDecimal.parse(wideDecimal));
+            return withoutTableAttributes ? o.withoutTableAttributes() : o;
+        }
+
+        RedshiftSettings settings() {
+            return new RedshiftSettings(options(), stagingS3, copyIamRole);
+        }
+    }
+
     /** A loaded configuration and the job to run, with any command-line overrides applied. */
-    record Resolved(FerryConfig config, ReplicationJobConfig job) {
+    record Resolved(FerryConfig config, ReplicationJobConfig job, RedshiftSettings redshift) {
+        /** The job's spec: the one path from ferry.yaml and the command line to a running job. */
+        ReplicationJobSpec spec() {
+            return ReplicationJobSpecs.build(config, job, redshift);
+        }
     }
 
     /** @param batchRows, batchDelay, gtid overrides from {@code ferry replicate}; empty keeps the job's values */
     Resolved resolve(Optional<Integer> batchRows, Optional<Duration> batchDelay, Optional<Boolean> gtid) {
         FerryConfig ferry = ConfigLoader.load(config);
-        ReplicationJobConfig base = source == null && target == null && tables == null ? configured(ferry) : adHoc();
+        ReplicationJobConfig base = source == null && target == null && tables == null ? configured(ferry) : adHoc(ferry);
         ReplicationJobConfig job = new ReplicationJobConfig(base.name(), base.source(), base.target(), base.include(),
                 base.exclude(), base.targetSchema(), prepare != null ? prepare : base.targetPreparation(),
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
                         .orElse(base.positionMode()));
-        return new Resolved(ferry, job);
+        return new Resolved(ferry, job, redshift.settings());
     }
 
     private ReplicationJobConfig configured(FerryConfig ferry) {
@@ -66,7 +113,7 @@ final class ReplicationJobOptions {
         return ReplicationJobSpecs.job(ferry, job);
     }
 
-    private ReplicationJobConfig adHoc() {
+    private ReplicationJobConfig adHoc(FerryConfig ferry) {
         List<String> missing = new ArrayList<>();
         if (source == null) {
             missing.add("--source");
@@ -84,7 +131,8 @@ final class ReplicationJobOptions {
         TableFilter filter = TableFilter.parse(tables);
         return new ReplicationJobConfig(job != null ? job : source + "-to-" + target, source, target, filter.includes(),
                 filter.excludes(), Optional.empty(), ReplicationJobConfig.DEFAULT_PREPARATION,
-                ReplicationJobConfig.DEFAULT_MAX_BATCH_ROWS, ReplicationJobConfig.DEFAULT_MAX_BATCH_DELAY,
+                ReplicationJobConfig.DEFAULT_MAX_BATCH_ROWS, ReplicationJobConfig.defaultMaxBatchDelay(
+                        ferry.connection(target).map(ConnectionConfig::type).orElse(ConnectionType.POSTGRESQL)),
                 ReplicationJobConfig.PositionMode.FILE);
     }
 

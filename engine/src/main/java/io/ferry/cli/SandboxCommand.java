@@ -58,6 +58,11 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Run the machine's /usr/sbin/mariadbd instead of the bundled MariaDB 11.4 (starts faster).")
     boolean systemMariaDb;
 
+    @Option(names = "--pgbouncer",
+            description = "Also start pgbouncer in front of PostgreSQL (md5, session pool): a Redshift-like endpoint for the "
+                    + "Redshift JDBC driver, connection sandbox-redshift (needs the Debian package pgbouncer).")
+    boolean pgBouncer;
+
     @Option(names = "--with-druid",
             description = "Also start a local Druid 33 (coordinator/overlord, broker, hot and cold historicals, indexer) "
                     + "and a Kafka 4 broker, with ZooKeeper (about 1.8 GB of memory; jars from druid-runtime/target/lib), "
@@ -103,7 +108,7 @@ public final class SandboxCommand implements Callable<Integer> {
         LambdaSandbox.Options lambdaOptions = withDruid ? lambdaOptions() : null;
         PrintWriter out = spec.commandLine().getOut();
         SandboxOptions options = new SandboxOptions(dir,
-                systemMariaDb ? MariaDbServer.Binaries.SYSTEM : MariaDbServer.Binaries.BUNDLED);
+                systemMariaDb ? MariaDbServer.Binaries.SYSTEM : MariaDbServer.Binaries.BUNDLED, pgBouncer);
         out.println("Starting the Ferry sandbox in " + options.root() + " ...");
         out.flush();
 

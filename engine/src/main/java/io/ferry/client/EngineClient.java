@@ -1,7 +1,27 @@
 package io.ferry.client;
 
 import java.time.Instant;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
+
+import io.ferry.client.genlog.AllocatedStorage;
+import io.ferry.client.genlog.ArchiveFile;
+import io.ferry.client.genlog.DigestGrouping;
+import io.ferry.client.genlog.DigestPage;
+import io.ferry.client.genlog.GenlogStatusView;
+import io.ferry.client.genlog.LogQuery;
+import io.ferry.client.genlog.LogSource;
+import io.ferry.client.genlog.RotationOutcome;
+import io.ferry.client.genlog.RotationPlan;
+import io.ferry.client.genlog.RotationRecord;
+import io.ferry.client.genlog.ScheduleEvery;
+import io.ferry.client.genlog.ScheduleState;
+import io.ferry.client.genlog.SearchPage;
+
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +72,68 @@ public interface EngineClient extends AutoCloseable {
     String reloadReplicationTable(String job, String table);
 
     // -------------------------------------------------------------------------------------------------------------
+    // --- Druid: segment status (druid-status); the re-index runs and action join this block (druid-reindex) ---
+
+    /** The datasources of the configured Druid; throws, saying what to configure, when there is no druid connection. */
+    List<String> druidDatasources();
+
+    /** One row per interval and version of a datasource's segments, intervals in time order, newest version first. */
+    List<DruidTimelineRow> druidTimeline(String dataSource);
+
+    /** The stream supervisors with state, lag and events/s ingested. */
+    List<DruidSupervisorRow> druidSupervisors();
+
+    /** The tasks the overlord is running, waiting or pending. */
+    List<DruidTaskRow> druidRunningTasks();
+
+    // --- end of Druid ---
+    // ---- General log (issue 4): mysql.general_log size, rotation, schedule, history, search and digest.
+    // Failures are exceptions whose message says what is wrong and how to fix it (log off, log_output=FILE,
+    // a missing privilege, the event scheduler off), ready to show as is.
+
+    /** The mysql connections whose general log can be shown, in configuration order. */
+    List<String> genlogConnections();
+
+    /**
+     * The figures of {@code ferry genlog status} for one connection (each exact or an estimate), with the RDS
+     * threshold when {@code storage} is given, and the size samples for a chart. Records a new sample.
+     */
+    GenlogStatusView genlogStatus(String connection, Optional<AllocatedStorage> storage);
+
+    /** What "rotate now" would do (flavour, rows, archive folder, in plain sentences); changes nothing. */
+    RotationPlan genlogRotationPlan(String connection);
+
+    /** Rotates now, archiving first whatever would otherwise be dropped; {@code progress} gets each step. */
+    RotationOutcome genlogRotate(String connection, Consumer<String> progress);
+
+    /** Every rotation of the connection's logs, newest first. */
+    List<RotationRecord> genlogHistory(String connection);
+
+    /** The installed rotation event, if any, and whether the event scheduler is on (with the fix when not). */
+    ScheduleState genlogSchedule(String connection);
+
+    /** Installs the rotation event, or changes its interval; refuses, changing nothing, when the scheduler is off. */
+    ScheduleState genlogInstallSchedule(String connection, ScheduleEvery every);
+
+    /** Removes the rotation event (dated tables already made stay, to be archived). */
+    ScheduleState genlogRemoveSchedule(String connection);
+
+    /** The archives written for the connection, newest first. */
+    List<ArchiveFile> genlogArchives(String connection);
+
+    /** The first {@code limit} matching rows, and whether more match. */
+    SearchPage genlogSearch(LogSource source, LogQuery query, int limit);
+
+    /** The top {@code top} groups of the matching rows (pt-query-digest style), and how many there are. */
+    DigestPage genlogDigest(LogSource source, LogQuery query, DigestGrouping by, int top);
+
+    /** Writes every matching row to {@code file} as CSV; returns the rows written. */
+    long genlogExportSearchCsv(LogSource source, LogQuery query, Path file);
+
+    /** Writes every group of the digest to {@code file} as CSV; returns the groups written. */
+    int genlogExportDigestCsv(LogSource source, LogQuery query, DigestGrouping by, Path file);
+
+    // ---- end of General log
 
     /** Stops what this client started (the sandbox, background work). */
     @Override

@@ -20,7 +20,7 @@ import java.util.Set;
  * with its line and key path. Every key asked for becomes an allowed key; {@link #rejectUnknownKeys}
  * then reports all the others. A value of a secret key is never repeated in a message.
  */
-final class MappingReader {
+class MappingReader {
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private final Mapping mapping;
@@ -280,6 +280,28 @@ final class MappingReader {
             return Optional.of(m);
         }
         return fail(node.get(), key, "expected " + meaning + ", found " + node.get().describe());
+    }
+
+    /**
+     * A reader of the mapping under {@code key} (e.g. a job's {@code input:}), reporting with the nested key path;
+     * the caller calls its {@link #rejectUnknownKeys} last, which also makes this reader invalid if the nested
+     * one had problems.
+     */
+    Optional<MappingReader> nested(String key, boolean required, String nestedWhat) {
+        Optional<Mapping> m = mapping(key, required, nestedWhat);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader parent = this;
+        return Optional.of(new MappingReader(m.get(), keyPath(key), nestedWhat, problems, baseDir) {
+            @Override
+            void rejectUnknownKeys() {
+                super.rejectUnknownKeys();
+                if (!valid()) {
+                    parent.valid = false;
+                }
+            }
+        });
     }
 
     /** Reports a problem at a key's value, marking this mapping invalid. */

@@ -54,7 +54,8 @@ final class ReplicationJobBinder implements JobTypeBinder {
         if (maxBatchRows > 10_000_000) {
             r.fail(r.node("maxBatchRows").orElseThrow(), "maxBatchRows", "expected at most 10000000 rows per batch");
         }
-        var maxBatchDelay = r.duration("maxBatchDelay", false).orElse(ReplicationJobConfig.DEFAULT_MAX_BATCH_DELAY);
+        var maxBatchDelay = r.duration("maxBatchDelay", false).orElse(ReplicationJobConfig.defaultMaxBatchDelay(
+                target.map(WarehouseConnectionConfig::type).orElse(ConnectionType.POSTGRESQL)));
         if (maxBatchDelay.isZero()) {
             r.fail(r.node("maxBatchDelay").orElseThrow(), "maxBatchDelay", "expected a delay above zero, e.g. 500ms");
         }

@@ -23,9 +23,16 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
+    /** Into Redshift, whose commit queue punishes small commits. */
+    public static final Duration DEFAULT_REDSHIFT_MAX_BATCH_DELAY = Duration.ofSeconds(10);
     public static final String DEFAULT_PREPARATION = "drop-and-create";
 
     public enum PositionMode { FILE, GTID }
+
+    /** The maxBatchDelay of a job that sets none: 10 s into Redshift, else 500 ms. */
+    public static Duration defaultMaxBatchDelay(ConnectionType target) {
+        return target == ConnectionType.REDSHIFT ? DEFAULT_REDSHIFT_MAX_BATCH_DELAY : DEFAULT_MAX_BATCH_DELAY;
+    }
 
     public ReplicationJobConfig {
         Objects.requireNonNull(name, "name");

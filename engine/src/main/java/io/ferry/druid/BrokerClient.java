@@ -24,6 +24,7 @@ public final class BrokerClient {
         body.put("query", query);
         body.put("resultFormat", "array");
         body.put("header", true);
+        body.put("sqlTypesHeader", true);
         if (parameters.length > 0) {
             ArrayNode params = body.putArray("parameters");
             for (Object p : parameters) {
@@ -32,19 +33,21 @@ public final class BrokerClient {
         }
         JsonNode answer = http.post("/druid/v2/sql", body);
         List<String> columns = new ArrayList<>();
+        List<String> sqlTypes = new ArrayList<>();
         List<SqlResult.SqlRow> rows = new ArrayList<>();
-        boolean header = true;
+        int headerRows = 0;
         for (JsonNode row : answer) {
-            if (header) {
-                row.forEach(c -> columns.add(c.asText()));
-                header = false;
+            if (headerRows < 2) {
+                List<String> target = headerRows == 0 ? columns : sqlTypes;
+                row.forEach(c -> target.add(c.asText()));
+                headerRows++;
                 continue;
             }
             List<JsonNode> values = new ArrayList<>();
             row.forEach(values::add);
             rows.add(new SqlResult.SqlRow(columns, values));
         }
-        return new SqlResult(List.copyOf(columns), List.copyOf(rows));
+        return new SqlResult(List.copyOf(columns), List.copyOf(rows), List.copyOf(sqlTypes));
     }
 
     /** The segments of one datasource in {@code sys.segments}, by interval and version. */

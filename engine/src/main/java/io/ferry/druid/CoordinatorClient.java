@@ -96,6 +96,21 @@ public final class CoordinatorClient {
         return strings(http.get("/druid/coordinator/v1/tiers"));
     }
 
+    /**
+     * The auto-compaction configuration of a datasource as Druid's JSON, or empty when it has none (the coordinator
+     * answers 404 then).
+     */
+    public java.util.Optional<JsonNode> compactionConfig(String dataSource) {
+        try {
+            return java.util.Optional.of(http.get("/druid/coordinator/v1/config/compaction/" + DruidHttp.segment(dataSource)));
+        } catch (DruidException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public boolean isHealthy() {
         return http.status("/status/health") == 200;
     }

@@ -195,6 +195,16 @@ public final class IndexParallelSpec {
                     .put("baseDir", baseDir.toAbsolutePath().toString()).put("filter", filter);
         }
 
+        /** Named files of the Druid indexer's machine (Druid's {@code local} input source with {@code files}). */
+        static InputSource localFiles(List<Path> files) {
+            return () -> {
+                ObjectNode node = DruidHttp.JSON.createObjectNode().put("type", "local");
+                ArrayNode array = node.putArray("files");
+                files.forEach(f -> array.add(f.toAbsolutePath().toString()));
+                return node;
+            };
+        }
+
         /** Rows given in the task itself (newline-separated JSON); for small inputs. */
         static InputSource inline(String data) {
             return () -> DruidHttp.JSON.createObjectNode().put("type", "inline").put("data", data);

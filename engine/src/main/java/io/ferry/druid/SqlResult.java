@@ -4,8 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
-/** The answer of a Druid SQL query: column names in order and the rows. */
-public record SqlResult(List<String> columns, List<SqlRow> rows) {
+/**
+ * The answer of a Druid SQL query: column names in order, the rows, and each column's SQL type as Druid
+ * declared it ({@code VARCHAR}, {@code BIGINT}, {@code TIMESTAMP}, ...; empty when unknown).
+ */
+public record SqlResult(List<String> columns, List<SqlRow> rows, List<String> sqlTypes) {
+
+    public SqlResult(List<String> columns, List<SqlRow> rows) {
+        this(columns, rows, List.of());
+    }
+
+    /** The SQL type Druid declared for a column, or empty text when it did not say. */
+    public String sqlType(int column) {
+        return column < sqlTypes.size() ? sqlTypes.get(column) : "";
+    }
 
     public int size() {
         return rows.size();

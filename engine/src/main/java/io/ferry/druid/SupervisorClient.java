@@ -72,6 +72,14 @@ public final class SupervisorClient {
         return status(id).lag();
     }
 
+    /**
+     * Row statistics of the supervisor's running tasks, per task group and task: moving averages (1m, 5m, 15m) and
+     * totals of rows processed, unparseable and thrown away.
+     */
+    public JsonNode stats(String id) {
+        return http.get(BASE + "/" + DruidHttp.segment(id) + "/stats");
+    }
+
     /** Stops reading: running tasks publish what they have and no new ones start until {@link #resume}. */
     public void suspend(String id) {
         http.post(BASE + "/" + DruidHttp.segment(id) + "/suspend", "");

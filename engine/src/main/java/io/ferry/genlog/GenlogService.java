@@ -7,13 +7,16 @@ import io.ferry.config.SecretResolver;
 import io.ferry.state.StateStore;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The general-log job for one configuration, in one place: what an engine client (the console, the HTTP API)
@@ -48,8 +51,87 @@ public final class GenlogService {
     }
 
     public RotationResult rotate(String connection, LogKind kind, String triggeredBy) throws SQLException, IOException {
+        return rotate(connection, kind, triggeredBy, message -> { });
+    }
+
+    /** Rotates now, telling {@code progress} each step. */
+    public RotationResult rotate(String connection, LogKind kind, String triggeredBy, Consumer<String> progress)
+            throws SQLException, IOException {
         MySqlConnectionConfig c = mysql(connection);
-        return new RotationService(store, clock, archiveRoot).rotate(c.name(), server(c), kind, c.rds(), triggeredBy);
+        return new RotationService(store, clock, archiveRoot).rotate(c.name(), server(c), kind, c.rds(), triggeredBy, progress);
+    }
+
+    /** What {@link #rotate} would do now, changing nothing on the server (the row count is remembered, as status does). */
+    public RotationPreview preview(String connection, LogKind kind) throws SQLException {
+        MySqlConnectionConfig cfg = mysql(connection);
+        try (Connection c = server(cfg).open()) {
+            LogSettings.read(c).requireTableLog(kind);
+            RowCount count = new RowCounter().count(c, kind, store.checkpoint(cfg.name(), kind));
+            store.saveCheckpoint(cfg.name(), kind, count.checkpoint());
+            return RotationPreviewer.preview(c, kind, cfg.rds(), count.rows(), archiveFolder(cfg.name()));
+        }
+    }
+
+    /** Where this connection's archives go: {@code <dataDir>/genlog-archive/<connection>}. */
+    public Path archiveFolder(String connection) {
+        return archiveRoot.resolve(mysql(connection).name());
+    }
+
+    /** The archives Ferry wrote for this connection, newest first. */
+    public List<ArchiveFiles.Entry> archives(String connection) throws IOException {
+        return ArchiveFiles.list(archiveFolder(connection));
+    }
+
+    /** The size samples {@code status} recorded since {@code since}, oldest first: {@code rows} and {@code bytes}. */
+    public List<GrowthEstimator.Sample> samples(String connection, LogKind kind, String what, Instant since) {
+        return store.samples(mysql(connection).name(), kind, what, since);
+    }
+
+    /** How a rotation of this connection's log would run. */
+    public RotationFlavour flavour(String connection, LogKind kind) throws SQLException {
+        MySqlConnectionConfig cfg = mysql(connection);
+        try (Connection c = server(cfg).open()) {
+            return FlavourDetector.detect(c, kind, cfg.rds());
+        }
+    }
+
+    /** The server's log settings (general_log, log_output, event_scheduler, version). */
+    public LogSettings settings(String connection) throws SQLException {
+        try (Connection c = server(mysql(connection)).open()) {
+            return LogSettings.read(c);
+        }
+    }
+
+    /** The first {@code limit} rows of the live table that match, and whether more do. */
+    public LogSearch.Hits search(String connection, LogKind kind, LogFilter filter, int limit) throws SQLException {
+        LogSearch search = new LogSearch(filter, limit);
+        try (Connection c = server(mysql(connection)).open()) {
+            LiveLogReader.read(c, kind, kind.qualifiedTable(), filter, search);
+        }
+        return search.hits();
+    }
+
+    /** The first {@code limit} rows of the archives that match, and whether more do. */
+    public LogSearch.Hits search(List<Path> archives, LogFilter filter, int limit) throws IOException {
+        LogSearch search = new LogSearch(filter, limit);
+        ArchiveFiles.read(ArchiveFiles.expand(archives), search);
+        return search.hits();
+    }
+
+    /** Writes every matching row of the live table to {@code csv}; returns how many. */
+    public long searchCsv(String connection, LogKind kind, LogFilter filter, Writer csv) throws SQLException, IOException {
+        LogSearch.CsvExport export = new LogSearch.CsvExport(filter, csv);
+        try (Connection c = server(mysql(connection)).open()) {
+            LiveLogReader.read(c, kind, kind.qualifiedTable(), filter, export);
+        }
+        return export.written();
+    }
+
+    /** Writes every matching row of the archives to {@code csv}; returns how many. */
+    public long searchCsv(List<Path> archives, LogFilter filter, Writer csv) throws IOException {
+        LogSearch.CsvExport export = new LogSearch.CsvExport(filter, csv);
+        ArchiveFiles.read(ArchiveFiles.expand(archives), export);
+        return export.written();
     }
 
     public List<Rotation> history(String connection) {
@@ -58,20 +140,33 @@ public final class GenlogService {
 
     /** A digest of the live table. */
     public List<DigestGroup> digest(String connection, LogKind kind, DigestKey by, LogFilter filter) throws SQLException {
-        DigestAggregator digest = new DigestAggregator(by, filter);
-        try (Connection c = server(mysql(connection)).open()) {
-            LiveLogReader.read(c, kind, kind.qualifiedTable(), by == DigestKey.DATABASE ? LogFilter.ALL : filter, digest);
-        }
-        return digest.groups();
+        return digestReport(connection, kind, by, filter).groups();
     }
 
-    /** A digest of archive files. */
+    /** A digest of archive files (folders: every archive in them). */
     public List<DigestGroup> digest(List<Path> archives, DigestKey by, LogFilter filter) throws IOException {
+        return digestReport(archives, by, filter).groups();
+    }
+
+    /** A digest of the live table, with how many rows were read and matched. */
+    public DigestReport digestReport(String connection, LogKind kind, DigestKey by, LogFilter filter) throws SQLException {
         DigestAggregator digest = new DigestAggregator(by, filter);
-        for (Path p : archives) {
-            ArchiveReader.read(p, digest);
+        try (Connection c = server(mysql(connection)).open()) {
+            // grouping by database needs every Connect/Init DB row: the aggregator filters then, not the server
+            LiveLogReader.read(c, kind, kind.qualifiedTable(), by == DigestKey.DATABASE ? LogFilter.ALL : filter, digest);
         }
-        return digest.groups();
+        return new DigestReport(digest.groups(), digest.rows(), digest.matched());
+    }
+
+    /** A digest of archive files, with how many rows were read and matched. */
+    public DigestReport digestReport(List<Path> archives, DigestKey by, LogFilter filter) throws IOException {
+        DigestAggregator digest = new DigestAggregator(by, filter);
+        ArchiveFiles.read(ArchiveFiles.expand(archives), digest);
+        return new DigestReport(digest.groups(), digest.rows(), digest.matched());
+    }
+
+    /** Groups, most rows first, and the rows read and matched to make them. */
+    public record DigestReport(List<DigestGroup> groups, long rowsRead, long rowsMatched) {
     }
 
     public Optional<ScheduledRotation> schedule(String connection, LogKind kind) throws SQLException {

@@ -65,15 +65,32 @@ public record LogSettings(boolean generalLog, boolean slowLog, String logOutput,
 
     /** Throws a {@link GenlogException} with the fix when the event scheduler is not running. */
     public void requireScheduler() {
+        schedulerFix().ifPresent(fix -> {
+            throw new GenlogException("the event scheduler is " + eventScheduler + ", so a scheduled rotation would never"
+                    + " fire. Fix: " + fix + ". Nothing was changed.");
+        });
+    }
+
+    /** How to turn the event scheduler on, or empty when it is on. */
+    public java.util.Optional<String> schedulerFix() {
         if (schedulerOn()) {
-            return;
+            return java.util.Optional.empty();
         }
-        String fix = "DISABLED".equalsIgnoreCase(eventScheduler)
+        return java.util.Optional.of("DISABLED".equalsIgnoreCase(eventScheduler)
                 ? "the server was started with --event-scheduler=DISABLED; restart it with event_scheduler=ON in my.cnf"
                 + " (on RDS: event_scheduler=ON in the DB parameter group)"
                 : "SET GLOBAL event_scheduler = ON, and add event_scheduler=ON to my.cnf so it survives a restart"
-                + " (on RDS: event_scheduler=ON in the DB parameter group)";
-        throw new GenlogException("the event scheduler is " + eventScheduler + ", so a scheduled rotation would never"
-                + " fire. Fix: " + fix + ". Nothing was changed.");
+                + " (on RDS: event_scheduler=ON in the DB parameter group)");
+    }
+
+    /**
+     * Keeps the log as a table and turns it on ({@code log_output = 'TABLE'}, the log's switch ON): for a server
+     * Ferry itself runs, the local sandbox. Needs SUPER (or SYSTEM_VARIABLES_ADMIN).
+     */
+    public static void turnOnTableLog(Connection c, LogKind kind) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET GLOBAL log_output = 'TABLE'");
+            st.execute("SET GLOBAL " + kind.switchVariable() + " = ON");
+        }
     }
 }

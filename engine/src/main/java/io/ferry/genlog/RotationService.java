@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Rotates a log table so that no row is lost: rows leave the live table only into a table that Ferry archives
@@ -30,12 +31,12 @@ public final class RotationService {
     private final Path archiveRoot;
     private final TableArchiver archiver = new TableArchiver();
 
-    /** @param archiveRoot archives go to {@code <archiveRoot>/<connection>/} */
     /** Where archives go unless told otherwise: {@code <dataDir>/genlog-archive}. */
     public static Path defaultArchiveRoot(Path dataDir) {
         return dataDir.resolve("genlog-archive");
     }
 
+    /** @param archiveRoot archives go to {@code <archiveRoot>/<connection>/} */
     public RotationService(GenlogStore store, Clock clock, Path archiveRoot) {
         this.store = store;
         this.clock = clock;
@@ -45,19 +46,30 @@ public final class RotationService {
     /** Rotates now; {@code triggeredBy} is {@code user:<name>}, {@code schedule} or {@code policy}. */
     public RotationResult rotate(String connection, ServerConnections server, LogKind kind, boolean rdsConfigured,
                                  String triggeredBy) throws SQLException, IOException {
+        return rotate(connection, server, kind, rdsConfigured, triggeredBy, message -> { });
+    }
+
+    /** Rotates now, telling {@code progress} each step in a short sentence. */
+    public RotationResult rotate(String connection, ServerConnections server, LogKind kind, boolean rdsConfigured,
+                                 String triggeredBy, Consumer<String> progress) throws SQLException, IOException {
         try (Connection c = server.open()) {
             LogSettings.read(c).requireTableLog(kind);
             RotationFlavour flavour = FlavourDetector.detect(c, kind, rdsConfigured);
-            List<Rotation> caughtUp = catchUp(connection, c, kind, flavour);
+            progress.accept("Rotation flavour: " + flavour.description());
+            List<Rotation> caughtUp = catchUp(connection, c, kind, flavour, progress);
             Instant started = clock.instant();
             Rotation rotation;
             if (flavour == RotationFlavour.RDS) {
+                progress.accept("Calling mysql." + kind.rdsProcedure());
                 RdsRotate.rotate(c, kind);
+                progress.accept("Archiving mysql." + kind.backupTable() + " and verifying the row count");
                 rotation = archiveBackup(connection, c, kind, triggeredBy, started)
                         .orElseThrow(() -> new GenlogException("mysql." + kind.backupTable() + " is missing after CALL mysql."
                                 + kind.rdsProcedure() + ": the procedure did not behave as RDS documents it"));
             } else {
                 String dated = DatedRename.rotate(c, kind, LocalDateTime.ofInstant(started, ZoneOffset.UTC));
+                progress.accept("Renamed mysql." + kind.table() + " to " + FerrySchema.NAME + "." + dated
+                        + "; archiving it and verifying the row count");
                 rotation = archiveDated(connection, c, kind, dated, triggeredBy, started);
             }
             return new RotationResult(flavour, caughtUp, rotation);
@@ -71,17 +83,19 @@ public final class RotationService {
     public List<Rotation> catchUp(String connection, ServerConnections server, LogKind kind, boolean rdsConfigured)
             throws SQLException, IOException {
         try (Connection c = server.open()) {
-            return catchUp(connection, c, kind, FlavourDetector.detect(c, kind, rdsConfigured));
+            return catchUp(connection, c, kind, FlavourDetector.detect(c, kind, rdsConfigured), message -> { });
         }
     }
 
-    private List<Rotation> catchUp(String connection, Connection c, LogKind kind, RotationFlavour flavour)
-            throws SQLException, IOException {
+    private List<Rotation> catchUp(String connection, Connection c, LogKind kind, RotationFlavour flavour,
+                                   Consumer<String> progress) throws SQLException, IOException {
         List<Rotation> done = new ArrayList<>();
         if (flavour == RotationFlavour.RDS) {
+            progress.accept("Archiving mysql." + kind.backupTable() + " first, unless Ferry already did");
             archiveBackup(connection, c, kind, CAUGHT_UP, clock.instant()).ifPresent(done::add);
         } else {
             for (String dated : DatedTables.pending(c, kind)) {
+                progress.accept("Archiving " + FerrySchema.NAME + "." + dated + ", left by an earlier rotation");
                 done.add(archiveDated(connection, c, kind, dated, CAUGHT_UP, clock.instant()));
             }
         }

@@ -2,7 +2,7 @@ package io.ferry.replication;
 
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
-import io.ferry.warehouse.PostgresWarehouse;
+import io.ferry.warehouse.Warehouse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class FullLoad {
     private final Connection source;
-    private final PostgresWarehouse warehouse;
+    private final Warehouse warehouse;
     private final Map<TableId, TableSchema> schemas;
     private final int chunkRows;
     private final ReplicationMetrics metrics;
@@ -33,7 +33,7 @@ public final class FullLoad {
      * @param targetsStartedEmpty the target tables were dropped and created, or truncated, before the load: chunks are
      *                            COPYed straight in; otherwise they are merged with the rows already there
      */
-    public FullLoad(Connection source, PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, int chunkRows,
+    public FullLoad(Connection source, Warehouse warehouse, Map<TableId, TableSchema> schemas, int chunkRows,
                     ReplicationMetrics metrics, BooleanSupplier running, boolean targetsStartedEmpty) {
         this.targetsStartedEmpty = targetsStartedEmpty;
         this.source = source;

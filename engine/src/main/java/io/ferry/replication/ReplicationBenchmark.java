@@ -2,6 +2,7 @@ package io.ferry.replication;
 
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.WarehouseEndpoint;
+import io.ferry.warehouse.WarehouseOpener;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -48,10 +49,17 @@ public final class ReplicationBenchmark {
     private final MySqlSource source;
     private final WarehouseEndpoint warehouse;
     private final Consumer<String> progress;
+    private final WarehouseOpener warehouses;
 
     public ReplicationBenchmark(MySqlSource source, WarehouseEndpoint warehouse, Consumer<String> progress) {
+        this(source, warehouse, WarehouseOpener.POSTGRES, progress);
+    }
+
+    /** With {@code warehouses} choosing the dialect (PostgreSQL, or Redshift through pgbouncer). */
+    public ReplicationBenchmark(MySqlSource source, WarehouseEndpoint warehouse, WarehouseOpener warehouses, Consumer<String> progress) {
         this.source = source;
         this.warehouse = warehouse;
+        this.warehouses = warehouses;
         this.progress = progress;
     }
 
@@ -105,7 +113,7 @@ public final class ReplicationBenchmark {
     private ReplicationJob job(String name) {
         ReplicationJobSpec spec = ReplicationJobSpec.of(name, source, warehouse, TableFilter.parse(SCHEMA + "." + TABLE),
                 TargetPreparation.DROP_AND_CREATE).withChunkRows(50_000);
-        return new ReplicationJob(spec, Clock.systemUTC());
+        return new ReplicationJob(spec, Clock.systemUTC(), warehouses);
     }
 
     private static CompletableFuture<Void> start(ReplicationJob job) {

@@ -2,7 +2,8 @@ package io.ferry.replication;
 
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
-import io.ferry.warehouse.PostgresWarehouse;
+import io.ferry.warehouse.Warehouse;
+import io.ferry.warehouse.WarehouseOpener;
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.TargetTable;
 import org.slf4j.Logger;
@@ -43,9 +44,18 @@ public final class ReplicationJob {
     private final java.util.concurrent.CountDownLatch stopSignal = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
 
+    private final WarehouseOpener warehouses;
+
+    /** A job into the spec's warehouse. */
     public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
         this.spec = spec;
         this.clock = clock;
+        this.warehouses = spec.warehouses();
+    }
+
+    /** A job into {@code warehouses} instead of the spec's warehouse. */
+    public ReplicationJob(ReplicationJobSpec spec, Clock clock, WarehouseOpener warehouses) {
+        this(spec.withOpener(warehouses), clock);
     }
 
     public ReplicationMetrics metrics() {
@@ -109,8 +119,13 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), spec.dialect(), clock)) {
+             Warehouse warehouse = warehouses.open(spec.warehouse(), clock)) {
             Selection selection = selectAndCheck(source, spec.tables());
+            if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
+                throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
+                        + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
+                        + ". Exclude the parent or the child tables, or replicate into PostgreSQL."));
+            }
             Map<TableId, TableSchema> schemas = selection.schemas();
             LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
             if (!selection.cascades().isEmpty()) {
@@ -137,7 +152,7 @@ public final class ReplicationJob {
         }
     }
 
-    private Checkpoint start(Connection source, PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas) throws SQLException {
+    private Checkpoint start(Connection source, Warehouse warehouse, Map<TableId, TableSchema> schemas) throws SQLException {
         Optional<Checkpoint> existing = warehouse.checkpoint(spec.name());
         if (existing.isPresent()) {
             LOG.info("Job {}: resuming from checkpoint {} ({})", spec.name(), existing.get().position(), existing.get().phase());
@@ -162,7 +177,7 @@ public final class ReplicationJob {
         }
     }
 
-    private void stream(PostgresWarehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
+    private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {

@@ -10,11 +10,18 @@ import io.ferry.config.SecretResolver;
 import io.ferry.config.WarehouseConnectionConfig;
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.WarehouseEndpoint;
+import io.ferry.warehouse.WarehouseOpener;
+import io.ferry.warehouse.redshift.RedshiftOpeners;
+import io.ferry.warehouse.redshift.RedshiftSettings;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one way a {@link ReplicationJobSpec} is made: from a {@code type: replication} job of ferry.yaml, or from the
  * same settings given on the command line (which make a {@link ReplicationJobConfig} first). Resolves the named
- * connections and their secret references.
+ * connections and their secret references, and which warehouse the target is: a postgresql connection, or a redshift
+ * one (Redshift JDBC driver and dialect; {@link RedshiftSettings} say how it stages and its type policies).
  */
 public final class ReplicationJobSpecs {
     private ReplicationJobSpecs() {
@@ -32,25 +39,38 @@ public final class ReplicationJobSpecs {
         return names.isEmpty() ? "none (add one under jobs:, see docs/replication.md)" : String.join(", ", names);
     }
 
+    /** A job into PostgreSQL, or into Redshift with the default {@link RedshiftSettings}. */
     public static ReplicationJobSpec build(FerryConfig config, ReplicationJobConfig job) {
+        return build(config, job, RedshiftSettings.DEFAULTS);
+    }
+
+    /** @param redshift how a redshift target is written (ignored for a postgresql target) */
+    public static ReplicationJobSpec build(FerryConfig config, ReplicationJobConfig job, RedshiftSettings redshift) {
         SecretResolver secrets = SecretResolver.forConfig(config);
         MySqlConnectionConfig src = connection(config, job.source(), MySqlConnectionConfig.class, "a mysql connection");
         WarehouseConnectionConfig wh = connection(config, job.target(), WarehouseConnectionConfig.class,
-                "a postgresql connection");
-        if (wh.type() != ConnectionType.POSTGRESQL) {
-            throw new IllegalArgumentException("Connection '" + job.target() + "' is " + wh.type().yamlName()
-                    + ": replication to Redshift is not available yet; use a postgresql connection");
-        }
+                "a postgresql or redshift connection");
         MySqlSource mysql = new MySqlSource(src.host(), src.port(), src.user(),
                 src.password().map(secrets::resolve).orElse(Secret.of("")), src.tls());
-        WarehouseEndpoint warehouse = new WarehouseEndpoint("jdbc:postgresql://" + wh.host() + ":" + wh.port() + "/"
-                + wh.database() + "?sslmode=" + wh.tls().yamlName(), wh.user(),
-                wh.password().map(secrets::resolve).orElse(Secret.of("")));
+        Secret password = wh.password().map(secrets::resolve).orElse(Secret.of(""));
+        String database = URLEncoder.encode(wh.database(), StandardCharsets.UTF_8);
+        WarehouseEndpoint warehouse;
+        WarehouseOpener opener;
+        if (wh.type() == ConnectionType.POSTGRESQL) {
+            warehouse = new WarehouseEndpoint("jdbc:postgresql://" + wh.host() + ":" + wh.port() + "/" + database
+                    + "?sslmode=" + wh.tls().yamlName(), wh.user(), password);
+            opener = WarehouseOpener.POSTGRES;
+        } else {
+            warehouse = new WarehouseEndpoint("jdbc:redshift://" + wh.host() + ":" + wh.port() + "/" + database
+                    + RedshiftOpeners.jdbcTls(wh.tls()), wh.user(), password);
+            opener = RedshiftOpeners.open(config, secrets, redshift);
+        }
         return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()),
                         TargetPreparation.parse(job.targetPreparation()))
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
-                .withTargetSchema(job.targetSchema().orElse(null));
+                .withTargetSchema(job.targetSchema().orElse(null))
+                .withOpener(opener);
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {

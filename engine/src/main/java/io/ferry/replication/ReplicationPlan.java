@@ -6,6 +6,8 @@ import io.ferry.warehouse.MergeStatement;
 import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.TargetTable;
 import io.ferry.warehouse.WarehouseDialect;
+import io.ferry.warehouse.redshift.RedshiftDialect;
+import io.ferry.warehouse.redshift.RedshiftStatements;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -115,6 +117,14 @@ public final class ReplicationPlan {
                 TargetTable target = dialect.target(t);
                 String name = dialect.qualified(target.schema(), target.table());
                 out.add("  -- " + t.id());
+                if (dialect instanceof RedshiftDialect redshift) {
+                    Map<String, String> all = new RedshiftStatements(redshift).all(t);
+                    for (String kind : List.of("create-stage", "insert-stage", "delete-using-stage", "insert-from-stage", "drop-stage")) {
+                        out.add("  " + all.get(kind).replace("\n", "\n  ") + ";");
+                    }
+                    out.add("  -- (with --staging-s3, COPY from the load's manifest instead of the INSERT)");
+                    continue;
+                }
                 out.add("  CREATE TEMPORARY TABLE \"ferry_stage_0\" (LIKE " + name + ") ON COMMIT DROP;  -- plus _ferry_deleted, _ferry_seq, _ferry_delete_seq");
                 out.add("  COPY \"ferry_stage_0\" (...) FROM STDIN;");
                 out.add("  " + MergeStatement.sql(dialect, t, name, "\"ferry_stage_0\"") + ";");

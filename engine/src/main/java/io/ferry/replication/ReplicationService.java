@@ -5,7 +5,7 @@ import io.ferry.replication.metrics.MetricsHistory;
 import io.ferry.replication.metrics.MetricsSample;
 import io.ferry.replication.metrics.MetricsSampler;
 import io.ferry.warehouse.Checkpoint;
-import io.ferry.warehouse.PostgresWarehouse;
+import io.ferry.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +92,7 @@ public final class ReplicationService implements AutoCloseable {
         boolean wasRunning = job.running();
         job.stop();
         try (Connection source = spec.source().connect();
-             PostgresWarehouse warehouse = new PostgresWarehouse(spec.warehouse(), spec.dialect(), clock)) {
+             Warehouse warehouse = spec.warehouses().open(spec.warehouse(), clock)) {
             Optional<Checkpoint> checkpoint = warehouse.checkpoint(name);
             if (checkpoint.isPresent()) {
                 if (checkpoint.get().phase() == Checkpoint.Phase.SNAPSHOT) {

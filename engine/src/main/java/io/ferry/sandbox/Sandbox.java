@@ -38,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
     private MariaDbServer mariadb;
     private PostgresServer postgres;
     private S3Server s3;
+    private PgBouncerServer pgBouncer;
     private SandboxEndpoints endpoints;
     private Duration startupTime;
     private boolean closed;
@@ -106,8 +107,27 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
-        Path configFile = SandboxConfigFile.write(root.resolve("ferry.yaml"), mariadb.endpoint(), postgres.endpoint(), s3.endpoint());
+        if (options.pgBouncer()) {
+            startPgBouncer();
+        }
+        Path configFile = SandboxConfigFile.write(root.resolve("ferry.yaml"), mariadb.endpoint(), postgres.endpoint(), s3.endpoint(),
+                pgBouncer == null ? null : pgBouncer.endpoint());
         endpoints = new SandboxEndpoints(mariadb.endpoint(), postgres.endpoint(), s3.endpoint(), configFile);
+    }
+
+    /** After PostgreSQL, which it fronts. */
+    private void startPgBouncer() throws Exception {
+        long t0 = System.nanoTime();
+        progress.accept("Starting pgbouncer (Redshift-like endpoint)...");
+        try {
+            pgBouncer = PgBouncerServer.start(root.resolve("pgbouncer"), postgres.endpoint());
+        } catch (Exception e) {
+            throw new SandboxStartException("The sandbox could not start: pgbouncer failed: " + e.getMessage()
+                    + ". Server files and logs are in " + root, e);
+        }
+        registerStarted(pgBouncer);
+        progress.accept("pgbouncer ready on 127.0.0.1:" + pgBouncer.endpoint().port() + " ("
+                + seconds(Duration.ofNanos(System.nanoTime() - t0)) + ")");
     }
 
     private <T extends AutoCloseable> Future<T> submit(ExecutorService pool, String name, SandboxServers.Start<T> start,
@@ -166,6 +186,11 @@ public final class Sandbox implements AutoCloseable {
 
     public S3Server s3() {
         return s3;
+    }
+
+    /** pgbouncer in front of PostgreSQL, when the options asked for it; else null. */
+    public PgBouncerServer pgBouncer() {
+        return pgBouncer;
     }
 
     public Path root() {
@@ -232,6 +257,7 @@ public final class Sandbox implements AutoCloseable {
     private static List<AutoCloseable> ordered(List<AutoCloseable> servers) {
         List<AutoCloseable> ordered = new ArrayList<>();
         servers.stream().filter(S3Server.class::isInstance).forEach(ordered::add);
+        servers.stream().filter(PgBouncerServer.class::isInstance).forEach(ordered::add);
         servers.stream().filter(PostgresServer.class::isInstance).forEach(ordered::add);
         servers.stream().filter(MariaDbServer.class::isInstance).forEach(ordered::add);
         servers.stream().filter(s -> !ordered.contains(s)).forEach(ordered::add);

@@ -13,6 +13,8 @@ public final class SandboxConfigFile {
     public static final String MARIADB = "sandbox-mariadb";
     public static final String POSTGRES = "sandbox-postgres";
     public static final String S3 = "sandbox-s3";
+    /** pgbouncer in front of the sandbox PostgreSQL, reached with the Redshift JDBC driver (when started). */
+    public static final String REDSHIFT = "sandbox-redshift";
     public static final String DRUID = "sandbox-druid";
     public static final String KAFKA = "sandbox-kafka";
     /** The replication job of the sandbox: its MariaDB shop tables into its PostgreSQL. */
@@ -22,6 +24,11 @@ public final class SandboxConfigFile {
     }
 
     public static String render(DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3) {
+        return render(mariadb, postgres, s3, null);
+    }
+
+    /** With {@code pgBouncer} (null: none) as a redshift connection without TLS. */
+    public static String render(DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3, DatabaseEndpoint pgBouncer) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("# Written by `ferry sandbox`: the connections of the local sandbox. Passwords are in files (0600).\n");
         yaml.append("connections:\n");
@@ -35,6 +42,10 @@ public final class SandboxConfigFile {
         field(yaml, "pathStyle", "true");
         field(yaml, "accessKey", "file:" + s3.accessKeyFile());
         field(yaml, "secretKey", "file:" + s3.secretKeyFile());
+        if (pgBouncer != null) {
+            database(yaml, REDSHIFT, "redshift", pgBouncer);
+            field(yaml, "tls", "disable");
+        }
         yaml.append("jobs:\n");
         yaml.append("  ").append(REPLICATION_JOB).append(":\n");
         field(yaml, "type", "replication");
@@ -47,7 +58,12 @@ public final class SandboxConfigFile {
     }
 
     public static Path write(Path file, DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3) throws IOException {
-        Files.writeString(file, render(mariadb, postgres, s3));
+        return write(file, mariadb, postgres, s3, null);
+    }
+
+    public static Path write(Path file, DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3,
+                             DatabaseEndpoint pgBouncer) throws IOException {
+        Files.writeString(file, render(mariadb, postgres, s3, pgBouncer));
         return file.toAbsolutePath();
     }
 

@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * JUnit 5 extension that gives tests the real sandbox: {@code @ExtendWith(SandboxExtension.class)}, then ask
- * for a {@link Sandbox}, {@link SandboxEndpoints} or {@link S3Endpoint} parameter (constructor or method).
+ * for a {@link Sandbox}, {@link SandboxEndpoints}, {@link S3Endpoint} or {@link PgBouncerServer} parameter
+ * (constructor or method). The tests' sandbox always runs pgbouncer in front of its PostgreSQL (the Redshift
+ * dialect's ITs reach the warehouse through it with the Redshift JDBC driver).
  *
  * <p>The sandbox is started once per test run (kept in the root store, shared by every test class in the JVM)
  * and stopped when the run ends, even after failures. A server that cannot start fails the tests with the
@@ -28,7 +30,8 @@ public final class SandboxExtension implements BeforeAllCallback, ParameterResol
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxExtension.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
-    private static final Set<Class<?>> INJECTABLE = Set.of(Sandbox.class, SandboxEndpoints.class, S3Endpoint.class);
+    private static final Set<Class<?>> INJECTABLE = Set.of(Sandbox.class, SandboxEndpoints.class, S3Endpoint.class,
+            PgBouncerServer.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -52,6 +55,9 @@ public final class SandboxExtension implements BeforeAllCallback, ParameterResol
         }
         if (type == S3Endpoint.class) {
             return sandbox.endpoints().s3();
+        }
+        if (type == PgBouncerServer.class) {
+            return sandbox.pgBouncer();
         }
         throw new ParameterResolutionException("SandboxExtension cannot provide a " + type.getName());
     }
@@ -91,7 +97,7 @@ public final class SandboxExtension implements BeforeAllCallback, ParameterResol
             MariaDbServer.Binaries binaries = Boolean.getBoolean(SYSTEM_MARIADB_PROPERTY)
                     ? MariaDbServer.Binaries.SYSTEM : MariaDbServer.Binaries.BUNDLED;
             try {
-                Sandbox sandbox = Sandbox.start(new SandboxOptions(root(), binaries), message -> LOG.info("sandbox: {}", message));
+                Sandbox sandbox = Sandbox.start(new SandboxOptions(root(), binaries).withPgBouncer(), message -> LOG.info("sandbox: {}", message));
                 return new RunningSandbox(sandbox, null);
             } catch (SandboxStartException e) {
                 return new RunningSandbox(null, e);

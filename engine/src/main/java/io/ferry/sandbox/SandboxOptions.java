@@ -2,10 +2,17 @@ package io.ferry.sandbox;
 
 import java.nio.file.Path;
 
-/** Where a sandbox lives and which MariaDB binaries it runs. */
-public record SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries) {
+/**
+ * Where a sandbox lives, which MariaDB binaries it runs, and whether it puts pgbouncer in front of its PostgreSQL (a
+ * Redshift-like endpoint for the Redshift JDBC driver; needs the Debian package pgbouncer).
+ */
+public record SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries, boolean pgBouncer) {
     public SandboxOptions {
         root = root.toAbsolutePath().normalize();
+    }
+
+    public SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries) {
+        this(root, mariaDbBinaries, false);
     }
 
     /** {@code ~/.ferry/sandbox}, the CLI's default. */
@@ -15,5 +22,9 @@ public record SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries) 
 
     public static SandboxOptions in(Path root) {
         return new SandboxOptions(root, MariaDbServer.Binaries.BUNDLED);
+    }
+
+    public SandboxOptions withPgBouncer() {
+        return new SandboxOptions(root, mariaDbBinaries, true);
     }
 }

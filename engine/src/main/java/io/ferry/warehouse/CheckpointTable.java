@@ -28,6 +28,10 @@ public final class CheckpointTable {
         this.clock = clock;
     }
 
+    private CheckpointSql sql() {
+        return dialect.checkpointSql();
+    }
+
     private String name() {
         return dialect.qualified(SCHEMA, TABLE);
     }
@@ -35,13 +39,12 @@ public final class CheckpointTable {
     public void create(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(SCHEMA));
-            st.execute("CREATE TABLE IF NOT EXISTS " + name() + " (job TEXT PRIMARY KEY, position TEXT NOT NULL, "
-                    + "phase TEXT NOT NULL, snapshot_progress TEXT, updated_at TIMESTAMPTZ NOT NULL)");
+            st.execute(sql().create(dialect, name()));
         }
     }
 
     public Optional<Checkpoint> read(Connection c, String job) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT position, phase, snapshot_progress FROM " + name() + " WHERE job = ?")) {
+        try (PreparedStatement st = c.prepareStatement(sql().read(dialect, name()))) {
             st.setString(1, job);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -55,8 +58,9 @@ public final class CheckpointTable {
 
     /** The job's checkpoint without creating anything (for {@code ferry plan}); empty if there is no table yet. */
     public Optional<Checkpoint> peek(Connection c, String job) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?)")) {
-            st.setString(1, name());
+        try (PreparedStatement st = c.prepareStatement(sql().exists())) {
+            st.setString(1, SCHEMA);
+            st.setString(2, TABLE);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next() || rs.getString(1) == null) {
                     return Optional.empty();
@@ -68,14 +72,22 @@ public final class CheckpointTable {
 
     /** The statement that moves a checkpoint (shown by {@code ferry plan}). */
     public String advanceStatement() {
-        return "UPDATE " + name() + " SET position = ?, phase = ?, snapshot_progress = ?, updated_at = ? WHERE job = ? "
-                + "AND position = ? AND phase = ? AND snapshot_progress IS NOT DISTINCT FROM ?";
+        return sql().advance(dialect, name());
     }
 
     /** Writes the first checkpoint of a job; a conflict if the job already has one. */
     public void insert(Connection c, Checkpoint first) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO " + name()
-                + " (job, position, phase, snapshot_progress, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (job) DO NOTHING")) {
+        if (!sql().enforcesKey()) {
+            try (PreparedStatement st = c.prepareStatement(sql().count(dialect, name()))) {
+                st.setString(1, first.job());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) {
+                        throw new CheckpointConflictException(first.job());
+                    }
+                }
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement(sql().insert(dialect, name()))) {
             st.setString(1, first.job());
             st.setString(2, first.position().serialize());
             st.setString(3, first.phase().name());
@@ -105,7 +117,7 @@ public final class CheckpointTable {
     }
 
     public void delete(Connection c, String job) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM " + name() + " WHERE job = ?")) {
+        try (PreparedStatement st = c.prepareStatement(sql().delete(dialect, name()))) {
             st.setString(1, job);
             st.executeUpdate();
         }

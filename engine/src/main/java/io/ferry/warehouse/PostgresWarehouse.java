@@ -25,7 +25,7 @@ import java.util.StringJoiner;
  * by primary key; finally the checkpoint moves (compare-and-set). Either all of it commits or none. MERGE is
  * idempotent (the rows carry full images), which is what lets the snapshot and the stream overlap.
  */
-public final class PostgresWarehouse implements AutoCloseable {
+public final class PostgresWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresWarehouse.class);
     static final String DELETED = "_ferry_deleted";
     private static final String SEQ = "_ferry_seq";
@@ -45,10 +45,12 @@ public final class PostgresWarehouse implements AutoCloseable {
         connection.setAutoCommit(false);
     }
 
+    @Override
     public PostgresDialect dialect() {
         return dialect;
     }
 
+    @Override
     public Optional<Checkpoint> checkpoint(String job) throws SQLException {
         try {
             Optional<Checkpoint> cp = checkpoints.read(connection, job);
@@ -60,7 +62,7 @@ public final class PostgresWarehouse implements AutoCloseable {
         }
     }
 
-    /** Prepares the target tables as asked and writes the job's first checkpoint, in one transaction. */
+    @Override
     public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (TargetTable t : tables) {
@@ -98,6 +100,7 @@ public final class PostgresWarehouse implements AutoCloseable {
      * Applies the tables' final rows, repeats the foreign-key actions InnoDB did without logging them, and moves the
      * checkpoint from {@code previous} to {@code next}, atomically.
      */
+    @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
         try {
             Map<TableId, String> stages = new HashMap<>();
@@ -132,7 +135,7 @@ public final class PostgresWarehouse implements AutoCloseable {
 
     private final Map<TableId, TableSchema> knownSchemas = new HashMap<>();
 
-    /** The schemas of every replicated table (cascades reach tables that have no changes in a batch). */
+    @Override
     public void knowSchemas(Collection<TableSchema> schemas) {
         schemas.forEach(s -> knownSchemas.put(s.id(), s));
     }
@@ -213,6 +216,7 @@ public final class PostgresWarehouse implements AutoCloseable {
      * COPY straight into it, no staging and no MERGE, with the checkpoint in the same transaction. Safe because a
      * chunk's rows reach the target only with the progress that moves past them, and the stream starts after the load.
      */
+    @Override
     public void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException {
         try {
             if (chunk.size() > 0) {
@@ -243,6 +247,7 @@ public final class PostgresWarehouse implements AutoCloseable {
      * Empties one target table and moves the checkpoint back to a full load of it, in one transaction: the job then
      * loads the table again and streams on from the unchanged position (replaying changes is idempotent).
      */
+    @Override
     public void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("DELETE FROM " + dialect.qualified(table.schema(), table.table()));
@@ -252,11 +257,6 @@ public final class PostgresWarehouse implements AutoCloseable {
             connection.rollback();
             throw e;
         }
-    }
-
-    /** Moves only the checkpoint (a batch whose transactions touched no selected table). */
-    public void advance(Checkpoint previous, Checkpoint next) throws SQLException {
-        apply(List.of(), CascadePlan.NONE, previous, next);
     }
 
     @Override

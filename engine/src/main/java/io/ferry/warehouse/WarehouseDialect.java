@@ -26,6 +26,11 @@ public interface WarehouseDialect {
         return new TargetTable(source.id().schema(), source.id().table(), source);
     }
 
+    /** How the checkpoint table is written in this warehouse's SQL. */
+    default CheckpointSql checkpointSql() {
+        return CheckpointSql.POSTGRES;
+    }
+
     /** The statements that create the target table (schema included), each to be executed on its own. */
     List<String> createTable(TargetTable table);
 }

@@ -143,6 +143,89 @@ class ReplicateCommandIT {
                 .as("nothing created in the warehouse").isZero();
     }
 
+    @Test
+    void replicatesIntoARedshiftConnectionThroughTheRedshiftDriverAndPlansRedshiftSql() throws Exception {
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS ferry_rs_cli");
+            st.execute("CREATE DATABASE ferry_rs_cli CHARACTER SET utf8mb4");
+            st.execute("CREATE TABLE ferry_rs_cli.T (Id INT PRIMARY KEY, v VARCHAR(20))");
+            st.execute("INSERT INTO ferry_rs_cli.T VALUES (1, 'loaded')");
+        }
+        StringWriter plan = new StringWriter();
+        CommandLine planCli = FerryCli.newCommandLine();
+        planCli.setOut(new PrintWriter(plan, true));
+        planCli.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(planCli.execute("plan", "--config", sandbox.configFile().toString(), "--source", SandboxConfigFile.MARIADB,
+                "--target", SandboxConfigFile.REDSHIFT, "--tables", "ferry_rs_cli.*", "--job", "rs-plan-it")).as(plan.toString()).isZero();
+        assertThat(plan.toString()).contains("\"v\" VARCHAR(80)").contains("DISTSTYLE KEY DISTKEY (\"id\")")
+                .contains("DELETE FROM \"ferry_rs_cli\".\"t\" USING \"ferry_stage_0\"").doesNotContain("MERGE");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FerryCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        // The sandbox's redshift connection is pgbouncer in front of PostgreSQL, which cannot parse DISTKEY/SORTKEY.
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("replicate",
+                "--config", sandbox.configFile().toString(), "--source", SandboxConfigFile.MARIADB,
+                "--target", SandboxConfigFile.REDSHIFT, "--without-table-attributes", "--tables", "ferry_rs_cli.*",
+                "--job", "rs-cli-it", "--duration", "PT8S"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_rs_cli.t") == 1);
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO ferry_rs_cli.T VALUES (2, 'streamed')");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_rs_cli.t WHERE v = 'streamed'") == 1);
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Job rs-cli-it: sandbox-mariadb → sandbox-redshift").contains("STREAMING");
+    }
+
+    @Test
+    void aJobOfFerryYamlIntoRedshiftRunsThroughTheRedshiftDialectWithCommandLineOverrides(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS ferry_rs_job");
+            st.execute("CREATE DATABASE ferry_rs_job CHARACTER SET utf8mb4");
+            st.execute("CREATE TABLE ferry_rs_job.T (Id INT PRIMARY KEY, v VARCHAR(20))");
+            st.execute("INSERT INTO ferry_rs_job.T VALUES (1, 'loaded')");
+        }
+        java.nio.file.Path config = dir.resolve("ferry.yaml");
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(sandbox.configFile()) + """
+                  rs-by-name:
+                    type: replication
+                    source: sandbox-mariadb
+                    target: sandbox-redshift
+                    tables: { include: [ "ferry_rs_job.*" ] }
+                    targetSchema: Ferry_RS_Job_DW
+                    maxBatchDelay: 200ms
+                """);
+        StringWriter plan = new StringWriter();
+        CommandLine planCli = FerryCli.newCommandLine();
+        planCli.setOut(new PrintWriter(plan, true));
+        planCli.setErr(new PrintWriter(plan, true));
+        assertThat(planCli.execute("plan", "--config", config.toString(), "--job", "rs-by-name")).as(plan.toString()).isZero();
+        assertThat(plan.toString()).contains("Plan for job rs-by-name: sandbox-mariadb → sandbox-redshift")
+                .contains("DISTSTYLE KEY DISTKEY (\"id\")")
+                .contains("DELETE FROM \"ferry_rs_job_dw\".\"t\" USING \"ferry_stage_0\"").doesNotContain("MERGE");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FerryCli.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        // pgbouncer in front of PostgreSQL cannot take DISTKEY/SORTKEY: the command-line option overrides the job's default.
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("replicate",
+                "--config", config.toString(), "--job", "rs-by-name", "--without-table-attributes", "--duration", "PT8S"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_rs_job_dw.t") == 1);
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO ferry_rs_job.T VALUES (2, 'streamed')");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_rs_job_dw.t WHERE v = 'streamed'") == 1);
+        assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Job rs-by-name: sandbox-mariadb → sandbox-redshift").contains("STREAMING");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ferry_rs_job'"))
+                .as("nothing in the source schema's name: the job has a target schema").isZero();
+    }
+
     private long count(String sql) {
         try (Connection c = sandbox.postgres().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -60,6 +60,19 @@ class ReplicationJobBinderTest {
     }
 
     @Test
+    void aJobIntoRedshiftWaitsTenSecondsForABatchUnlessItSaysOtherwise() {
+        FerryConfig config = ConfigLoader.parse(CONNECTIONS + """
+                  rs: { type: redshift, host: rs.example.com, database: dev, user: ferry }
+                jobs:
+                  default-delay: { type: replication, source: shop, target: rs, tables: { include: "shop.*" } }
+                  own-delay: { type: replication, source: shop, target: rs, tables: { include: "shop.*" }, maxBatchDelay: 1s }
+                """, FILE);
+
+        assertThat(config.jobs(ReplicationJobConfig.class)).extracting(ReplicationJobConfig::maxBatchDelay)
+                .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(1));
+    }
+
+    @Test
     void everyWrongValueIsReportedWithItsLineAndKey() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(CONNECTIONS + """
                 jobs:

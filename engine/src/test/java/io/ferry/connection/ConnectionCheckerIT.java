@@ -74,10 +74,12 @@ class ConnectionCheckerIT {
 
         assertThat(results).allSatisfy(r -> assertThat(r.ok()).as(r.name() + ": " + r.detail()).isTrue());
         assertThat(results).extracting(CheckResult::type)
-                .containsExactly(ConnectionType.MYSQL, ConnectionType.POSTGRESQL, ConnectionType.S3);
+                .containsExactly(ConnectionType.MYSQL, ConnectionType.POSTGRESQL, ConnectionType.S3, ConnectionType.REDSHIFT);
         assertThat(results.get(0).detail()).matches("MariaDB 11\\.\\d+\\.\\d+, binlog ROW, .+");
         assertThat(results.get(1).detail()).matches("PostgreSQL 17\\.\\d+, no TLS");
         assertThat(results.get(2).detail()).isEqualTo("bucket " + s3.bucket() + " reachable at " + s3.endpoint());
+        assertThat(results.get(3).detail()).as("the Redshift driver through pgbouncer, md5 login")
+                .matches("PostgreSQL 17\\.\\d+, no TLS \\(through the Redshift driver\\)");
         ConnectionStatus status = results.get(0).toStatus();
         assertThat(status.health()).isEqualTo(ConnectionHealth.UP);
         assertThat(status.target()).isEqualTo(maria.host() + ":" + maria.port() + "/" + maria.database());

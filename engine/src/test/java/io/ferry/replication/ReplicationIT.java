@@ -350,6 +350,11 @@ class ReplicationIT {
     }
 
     private void createTypesSchema(String schema) throws SQLException {
+        createTypesSchema(mariadb, schema);
+    }
+
+    /** Tables "items" (every mapped type), "pairs" (composite key), "nopk", "counters" and "counters_log". */
+    static void createTypesSchema(DatabaseEndpoint mariadb, String schema) throws SQLException {
         try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + schema);
             st.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4");
@@ -369,7 +374,7 @@ class ReplicationIT {
     }
 
     /** One row exercising every mapped type; every 10th row has NULLs wherever allowed. */
-    private static void insertItem(Connection c, String schema, int id) throws SQLException {
+    static void insertItem(Connection c, String schema, int id) throws SQLException {
         boolean odd = id % 2 == 1;
         String values = id % 10 == 0
                 ? id + ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'item " + id + "', NULL, NULL, "

@@ -1,0 +1,245 @@
+package io.ferry.app.druid;
+
+import atlantafx.base.theme.Styles;
+import io.ferry.app.shell.ConsoleContext;
+import io.ferry.client.druid.DruidSupervisorRow;
+import io.ferry.client.druid.DruidTaskRow;
+import io.ferry.client.druid.DruidTimelineRow;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The Druid page: the datasource's segment timeline (drawn and as a table), its supervisors with state and lag,
+ * the running tasks, the events/s ingested as a live chart, and the place of the re-index action and runs.
+ * All state lives in {@link DruidViewModel}.
+ */
+public final class DruidView extends BorderPane {
+    private final DruidViewModel vm;
+    private final SegmentTimelineChart chart;
+    private final TableView<DruidTimelineRow> segments = new TableView<>();
+    private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
+
+    public DruidView(DruidViewModel vm) {
+        this.vm = vm;
+        setId("page-druid");
+        setPadding(new Insets(12));
+        chart = new SegmentTimelineChart(row -> {
+            vm.selectedIntervalProperty().set(row);
+            segments.getSelectionModel().select(row);
+        });
+        setTop(header());
+        setCenter(center());
+        vm.timeline().addListener((ListChangeListener<DruidTimelineRow>) c -> chart.show(vm.timeline()));
+        vm.throughput().addListener((ListChangeListener<ThroughputSample>) c -> plotThroughput());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                vm.startAutoRefresh();
+            } else {
+                vm.stopAutoRefresh();
+            }
+        });
+    }
+
+    /** The page of the console's navigation, refreshing while it is shown. */
+    public static Node create(ConsoleContext context) {
+        return new DruidView(new DruidViewModel(context.client(), context.tasks()));
+    }
+
+    public DruidViewModel viewModel() {
+        return vm;
+    }
+
+    private Node header() {
+        Label title = new Label("Druid");
+        title.getStyleClass().addAll(Styles.TITLE_2, "page-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        ComboBox<String> datasource = new ComboBox<>(vm.datasources());
+        datasource.setId("druidDatasource");
+        datasource.setPromptText("datasource");
+        datasource.valueProperty().bindBidirectional(vm.selectedDatasourceProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setId("druidRefresh");
+        refresh.setOnAction(e -> vm.refresh());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(vm.refreshingProperty());
+        Label summary = new Label();
+        summary.setId("druidSummary");
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(vm.summaryProperty());
+        HBox line = new HBox(10, title, datasource, refresh, spinner, summary);
+        line.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.setId("druidError");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.textProperty().bind(vm.lastErrorProperty());
+        error.visibleProperty().bind(vm.lastErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox top = new VBox(6, line, error);
+        top.setPadding(new Insets(0, 0, 8, 0));
+        return top;
+    }
+
+    private Node center() {
+        segments.setId("druidSegments");
+        segments.setItems(vm.timeline());
+        segments.setPlaceholder(new Label("No segments (pick a datasource)"));
+        segments.getColumns().setAll(
+                column("Interval", r -> r.start() + " / " + r.end(), 300),
+                column("Version", DruidTimelineRow::version, 190),
+                column("Origin", DruidTimelineRow::origin, 80),
+                column("State", DruidTimelineRow::state, 150),
+                column("Parts", r -> Integer.toString(r.partitions()), 50),
+                column("Rows", r -> String.format(Locale.ROOT, "%,d", r.rows()), 80),
+                column("Size", r -> human(r.sizeBytes()), 80),
+                column("Tiers", DruidTimelineRow::tiers, 120));
+        segments.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                vm.selectedIntervalProperty().set(row);
+            }
+        });
+        segments.setPrefHeight(220);
+
+        Button reindex = new Button("Re-index interval…");
+        reindex.setId("reindexButton");
+        reindex.disableProperty().bind(vm.reindexAvailableProperty().not().or(vm.selectedIntervalProperty().isNull()));
+        reindex.setOnAction(e -> vm.reindexSelectedInterval());
+        StackPane reindexHolder = new StackPane(reindex); // a disabled button shows no tooltip; its holder does
+        reindexHolder.setId("reindexHolder");
+        Tooltip.install(reindexHolder, new Tooltip(vm.reindexUnavailableReason()));
+        Label selected = new Label();
+        selected.setId("druidSelectedInterval");
+        selected.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.selectedIntervalProperty().get() == null
+                ? "No interval selected" : describe(vm.selectedIntervalProperty().get()), vm.selectedIntervalProperty()));
+        HBox actions = new HBox(10, legend(), spacer(), selected, reindexHolder);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<DruidSupervisorRow> supervisors = new TableView<>(vm.supervisors());
+        supervisors.setId("druidSupervisors");
+        supervisors.setPlaceholder(new Label("No supervisors"));
+        supervisors.getColumns().setAll(
+                column("Supervisor", DruidSupervisorRow::id, 140),
+                column("State", r -> r.suspended() ? r.state() + " (suspended)" : r.state(), 120),
+                column("Healthy", r -> r.healthy() ? "yes" : "no", 60),
+                column("Lag", r -> r.lag() == null ? "-" : String.format(Locale.ROOT, "%,d", r.lag()), 80),
+                column("Events/s", r -> r.eventsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.eventsPerSecond()), 70));
+        TableView<DruidTaskRow> tasks = new TableView<>(vm.runningTasks());
+        tasks.setId("druidTasks");
+        tasks.setPlaceholder(new Label("No running tasks"));
+        tasks.getColumns().setAll(
+                column("Task", DruidTaskRow::id, 220),
+                column("Type", DruidTaskRow::type, 100),
+                column("Where", DruidTaskRow::location, 80));
+        // The re-index job (druid-reindex) fills this table with its runs.
+        TableView<String> runs = new TableView<>();
+        runs.setId("druidRuns");
+        runs.setPlaceholder(new Label("Re-index runs appear here once the re-index job records them"));
+
+        NumberAxis seconds = new NumberAxis();
+        seconds.setLabel("seconds ago");
+        seconds.setForceZeroInRange(false);
+        NumberAxis events = new NumberAxis();
+        events.setLabel("events/s");
+        LineChart<Number, Number> throughput = new LineChart<>(seconds, events);
+        throughput.setId("druidThroughput");
+        throughput.setTitle("Events ingested from Kafka");
+        throughput.setAnimated(false);
+        throughput.setCreateSymbols(false);
+        throughput.setLegendVisible(false);
+        throughput.getData().add(rate);
+        throughput.setPrefHeight(200);
+
+        VBox left = new VBox(6, section("Supervisors"), supervisors, section("Running tasks"), tasks, section("Re-index runs"), runs);
+        VBox.setVgrow(supervisors, Priority.ALWAYS);
+        VBox.setVgrow(tasks, Priority.ALWAYS);
+        HBox bottom = new HBox(10, left, throughput);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(throughput, Priority.ALWAYS);
+        left.setPrefWidth(560);
+
+        VBox center = new VBox(6, section("Segment timeline"), chart, actions, segments, bottom);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        return center;
+    }
+
+    private void plotThroughput() {
+        var samples = vm.throughput();
+        if (samples.isEmpty()) {
+            rate.getData().clear();
+            return;
+        }
+        long last = samples.get(samples.size() - 1).at().toEpochMilli();
+        rate.getData().setAll(samples.stream()
+                .map(s -> new XYChart.Data<Number, Number>((s.at().toEpochMilli() - last) / 1000.0, s.eventsPerSecond()))
+                .toList());
+    }
+
+    private static String describe(DruidTimelineRow row) {
+        return "Selected " + row.start() + " / " + row.end() + " (" + row.origin() + ", " + row.state() + ")";
+    }
+
+    private static Node legend() {
+        return new HBox(10, swatch("batch", SegmentTimelineChart.BATCH), swatch("real-time", SegmentTimelineChart.REALTIME),
+                swatch("unknown", SegmentTimelineChart.UNKNOWN), swatch("overshadowed (faded, dashed)",
+                        SegmentTimelineChart.UNKNOWN.deriveColor(0, 0.4, 1.2, 0.45)));
+    }
+
+    private static Node swatch(String text, Color colour) {
+        Rectangle box = new Rectangle(12, 12, colour);
+        Label label = new Label(text, box);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        return label;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double kb = bytes / 1024.0;
+        return kb < 1024 ? String.format(Locale.ROOT, "%.1f KiB", kb) : String.format(Locale.ROOT, "%.1f MiB", kb / 1024);
+    }
+}

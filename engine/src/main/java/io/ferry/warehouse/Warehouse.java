@@ -1,0 +1,52 @@
+package io.ferry.warehouse;
+
+import io.ferry.replication.CascadePlan;
+import io.ferry.replication.TableSchema;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A warehouse a replication job writes to, exactly once: every method that changes data moves the job's checkpoint
+ * in the same warehouse transaction (compare-and-set), so that the data and the checkpoint commit together or not at
+ * all. {@link PostgresWarehouse} and {@link io.ferry.warehouse.redshift.RedshiftWarehouse} implement it.
+ */
+public interface Warehouse extends AutoCloseable {
+    WarehouseDialect dialect();
+
+    /** The job's checkpoint, if it has one. */
+    Optional<Checkpoint> checkpoint(String job) throws SQLException;
+
+    /** Prepares the target tables as asked and writes the job's first checkpoint, in one transaction. */
+    void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException;
+
+    /** Applies the tables' final rows (and the foreign-key actions) and moves the checkpoint, atomically. */
+    void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException;
+
+    /** A full-load chunk into a target that was empty when the load began, with the checkpoint, atomically. */
+    void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException;
+
+    /**
+     * Empties one target table and moves the checkpoint back to a full load of it, in one transaction: the job then
+     * loads the table again and streams on from the unchanged position (replaying changes is idempotent).
+     */
+    void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException;
+
+    /** The schemas of every replicated table (cascades reach tables that have no changes in a batch). */
+    void knowSchemas(Collection<TableSchema> schemas);
+
+    /** Whether {@link #apply} repeats ON DELETE CASCADE / SET NULL between the replicated tables. */
+    default boolean repeatsForeignKeyActions() {
+        return true;
+    }
+
+    /** Moves only the checkpoint (a batch whose transactions touched no selected table). */
+    default void advance(Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(List.of(), CascadePlan.NONE, previous, next);
+    }
+
+    @Override
+    void close() throws SQLException;
+}
