@@ -11,18 +11,24 @@ import io.ferry.sandbox.SandboxStartException;
 import io.ferry.sandbox.WorkloadCounts;
 import io.ferry.sandbox.druid.DruidCluster;
 import io.ferry.sandbox.druid.DruidEndpoints;
+import io.ferry.sandbox.druid.LambdaSandbox;
+import io.ferry.druid.lambda.DeliveryReport;
+import io.ferry.sandbox.SandboxConfigFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * {@code ferry sandbox}: starts the local sandbox (MariaDB with the binlog on, PostgreSQL 17, S3), prints how to
@@ -54,8 +60,39 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--with-druid",
             description = "Also start a local Druid 33 (coordinator/overlord, broker, hot and cold historicals, indexer) "
-                    + "and a Kafka 4 broker, with ZooKeeper (about 1.8 GB of memory; jars from druid-runtime/target/lib).")
+                    + "and a Kafka 4 broker, with ZooKeeper (about 1.8 GB of memory; jars from druid-runtime/target/lib), "
+                    + "as a lambda setup: synthetic ad events into Kafka, a Kafka supervisor into datasource ad_events, "
+                    + "and the raw hourly event files in S3.")
     boolean withDruid;
+
+    @Option(names = "--druid-hours", paramLabel = "HOURS", defaultValue = "2",
+            description = "With --with-druid: whole hours before now to back-fill through Kafka and as raw files (default: ${DEFAULT-VALUE}).")
+    int druidHours;
+
+    @Option(names = "--druid-events-per-hour", paramLabel = "EVENTS", defaultValue = "36000",
+            description = "With --with-druid: ad events per hour, back-filled and live (default: ${DEFAULT-VALUE}).")
+    int druidEventsPerHour;
+
+    @Option(names = "--druid-drop", paramLabel = "FRACTION", defaultValue = "0.01",
+            description = "With --with-druid: fraction of events the producer loses before Kafka (default: ${DEFAULT-VALUE}).")
+    double druidDrop;
+
+    @Option(names = "--druid-duplicate", paramLabel = "FRACTION", defaultValue = "0.01",
+            description = "With --with-druid: fraction of events the producer sends twice (default: ${DEFAULT-VALUE}).")
+    double druidDuplicate;
+
+    @Option(names = "--druid-seed", paramLabel = "SEED", defaultValue = "42",
+            description = "With --with-druid: seed of the events and of the drops and duplicates (default: ${DEFAULT-VALUE}).")
+    long druidSeed;
+
+    @Option(names = "--druid-late-rejection", paramLabel = "DURATION",
+            description = "With --with-druid: the supervisor's lateMessageRejectionPeriod, ISO-8601 (e.g. PT3H); default: "
+                    + "the shortest that keeps the back-filled hours (hours + 1 h + 10 min).")
+    Duration druidLateRejection;
+
+    @Option(names = "--no-druid-feed",
+            description = "With --with-druid: back-fill only, no live feed of the current hour.")
+    boolean noDruidFeed;
 
     @Override
     public Integer call() throws Exception {
@@ -63,6 +100,7 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rate must be a positive number of rows per second, got " + rate + " (or use --no-workload)");
         }
+        LambdaSandbox.Options lambdaOptions = withDruid ? lambdaOptions() : null;
         PrintWriter out = spec.commandLine().getOut();
         SandboxOptions options = new SandboxOptions(dir,
                 systemMariaDb ? MariaDbServer.Binaries.SYSTEM : MariaDbServer.Binaries.BUNDLED);
@@ -74,25 +112,42 @@ public final class SandboxCommand implements Callable<Integer> {
             out.flush();
         });
         DruidCluster druid = null;
+        LambdaSandbox lambda = null;
         if (withDruid) {
+            Consumer<String> progress = message -> {
+                out.println("  " + message);
+                out.flush();
+            };
             try {
-                druid = DruidCluster.start(options.root().resolve("druid"), message -> {
-                    out.println("  " + message);
-                    out.flush();
-                });
-            } catch (SandboxStartException e) {
+                druid = DruidCluster.start(options.root().resolve("druid"), progress);
+                DruidEndpoints d = druid.endpoints();
+                lambda = LambdaSandbox.start(d, sandbox.endpoints().s3(), lambdaOptions, progress);
+                SandboxConfigFile.appendDruid(sandbox.endpoints().configFile(), d.coordinator(), d.broker(), d.kafkaBootstrapServers());
+            } catch (Exception e) {
+                if (lambda != null) {
+                    lambda.close();
+                }
+                if (druid != null) {
+                    druid.close();
+                }
                 sandbox.close();
-                throw e;
+                if (e instanceof SandboxStartException) {
+                    throw e;
+                }
+                throw new SandboxStartException("The Druid lambda setup failed: " + (e.getMessage() == null ? e : e.getMessage()), e);
             }
         }
         DruidCluster druidCluster = druid;
+        LambdaSandbox lambdaSetup = lambda;
         OltpWorkload workload = noWorkload ? null : new OltpWorkload(sandbox.endpoints().mariadb(), rate, WORKLOAD_SEED);
         CountDownLatch stopping = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out, sandbox, druidCluster, workload, stopping), "ferry-sandbox-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(out, sandbox, druidCluster, lambdaSetup, workload, stopping),
+                "ferry-sandbox-stop"));
 
         printConnections(out, sandbox);
         if (druid != null) {
             printDruid(out, druid);
+            printLambda(out, lambda, sandbox.endpoints().s3(), druid.endpoints().broker());
         }
         if (workload != null) {
             workload.start();
@@ -104,6 +159,7 @@ public final class SandboxCommand implements Callable<Integer> {
         out.flush();
 
         WorkloadCounts previous = workload == null ? null : workload.counts();
+        long previousMessages = lambda == null ? 0 : lambda.messagesSent();
         while (!stopping.await(STATUS_EVERY_SECONDS, TimeUnit.SECONDS)) {
             if (workload != null) {
                 WorkloadCounts now = workload.counts();
@@ -111,11 +167,55 @@ public final class SandboxCommand implements Callable<Integer> {
                 out.flush();
                 previous = now;
             }
+            if (lambda != null) {
+                long messages = lambda.messagesSent();
+                out.println(lambdaStatusLine(lambda, messages - previousMessages));
+                out.flush();
+                previousMessages = messages;
+            }
         }
         return 0;
     }
 
-    private static void stop(PrintWriter out, Sandbox sandbox, DruidCluster druid, OltpWorkload workload, CountDownLatch stopping) {
+    private LambdaSandbox.Options lambdaOptions() {
+        Duration rejection = druidLateRejection != null ? druidLateRejection : LambdaSandbox.Options.rejectionFor(Math.max(0, druidHours));
+        try {
+            LambdaSandbox.Options o = new LambdaSandbox.Options(druidHours, druidEventsPerHour, druidDrop, druidDuplicate, druidSeed,
+                    rejection, !noDruidFeed);
+            o.checkBackfillFitsRejection(Instant.now());
+            return o;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    static String lambdaStatusLine(LambdaSandbox lambda, long messagesInInterval) {
+        String line = String.format(Locale.ROOT, "[%s] ad events: %,d Kafka messages sent (%.0f/s), %d live hours written to S3",
+                LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), lambda.messagesSent(),
+                messagesInInterval / (double) STATUS_EVERY_SECONDS, lambda.liveHoursWritten());
+        return lambda.liveError() == null ? line : line + "; the live feed stopped: " + lambda.liveError();
+    }
+
+    static void printLambda(PrintWriter out, LambdaSandbox lambda, S3Endpoint s3, java.net.URI broker) {
+        var spec = lambda.supervisorSpec();
+        DeliveryReport b = lambda.backfill();
+        out.println("Lambda setup: ad events -> Kafka topic " + spec.topic() + " -> supervisor " + lambda.supervisorId()
+                + " -> datasource " + spec.dataSource());
+        out.println("  supervisor: taskDuration " + spec.taskDuration() + ", completionTimeout " + spec.completionTimeout()
+                + ", lateMessageRejectionPeriod " + spec.lateMessageRejectionPeriod() + ", earliest offsets");
+        if (b.events() > 0) {
+            out.printf(Locale.ROOT, "  back-filled %s .. %s: %,d events, %,d dropped, %,d sent twice: SUM(\"count\") in Druid will be %,d%n",
+                    lambda.backfillFrom(), lambda.backfillTo(), b.events(), b.dropped(), b.duplicated(), b.expectedInDruid());
+        }
+        out.printf("  raw hourly files: s3://%s/%s, and %s once an hour is complete%n",
+                s3.bucket(), lambda.writer().layout(), io.ferry.druid.lambda.RawEventLayout.MANIFEST);
+        String query = "SELECT FLOOR(__time TO HOUR) AS hour_start, SUM(\\\"count\\\") AS events FROM " + spec.dataSource() + " GROUP BY 1";
+        out.println("  curl -s -X POST -H 'Content-Type: application/json' " + broker + "/druid/v2/sql -d '{\"query\":\"" + query + "\"}'");
+        out.println();
+    }
+
+    private static void stop(PrintWriter out, Sandbox sandbox, DruidCluster druid, LambdaSandbox lambda, OltpWorkload workload,
+                             CountDownLatch stopping) {
         stopping.countDown();
         out.println();
         out.println("Stopping the sandbox ...");
@@ -126,6 +226,9 @@ public final class SandboxCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (lambda != null) {
+            lambda.close();
         }
         if (druid != null) {
             druid.close();

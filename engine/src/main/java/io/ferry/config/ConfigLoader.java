@@ -85,10 +85,10 @@ public final class ConfigLoader {
         MappingReader r = new MappingReader(top, "", "ferry.yaml", problems, baseDir);
         Path dataDir = r.path("dataDir").orElse(Paths.expand(FerryConfig.DEFAULT_DATA_DIR, baseDir));
         Map<String, ConnectionConfig> connections = connections(r, problems, baseDir);
-        jobs(r, problems);
+        Map<String, JobConfig> jobs = jobs(r, problems, baseDir, connections);
         r.rejectUnknownKeys();
 
-        return new LoadedConfig(new FerryConfig(file, dataDir, connections), problems.sorted());
+        return new LoadedConfig(new FerryConfig(file, dataDir, connections, jobs), problems.sorted());
     }
 
     private static FerryConfig empty(Path file, Path baseDir) {
@@ -119,13 +119,29 @@ public final class ConfigLoader {
         return out;
     }
 
-    /** Reserved: no job type exists yet, so any job is reported rather than silently ignored. */
-    private static void jobs(MappingReader r, Problems problems) {
+    private static Map<String, JobConfig> jobs(MappingReader r, Problems problems, Path baseDir,
+                                              Map<String, ConnectionConfig> connections) {
+        Map<String, JobConfig> out = new LinkedHashMap<>();
         Optional<Mapping> jobs = r.mapping("jobs", false, "a mapping of job name to job");
-        for (Entry job : jobs.map(m -> m.entries().values()).orElse(List.of())) {
-            problems.add(job.keyLocation(), "jobs." + job.key(), "this version of Ferry has no job types yet"
-                    + " (jobs: is reserved); remove the job or leave jobs: {}");
+        if (jobs.isEmpty()) {
+            return out;
         }
+        JobBinder binder = new JobBinder(problems, baseDir, new JobContext(connections));
+        for (Entry entry : jobs.get().entries().values()) {
+            String path = "jobs." + entry.key();
+            if (!CONNECTION_NAME.matcher(entry.key()).matches()) {
+                problems.add(entry.keyLocation(), path, "a job name is lower-case letters, digits, '_' and '-',"
+                        + " starting with a letter or digit (e.g. shop-to-dw)");
+                continue;
+            }
+            if (!(entry.value() instanceof Mapping job)) {
+                problems.add(entry.value().location(), path, "expected a job (a mapping with type, ...), found "
+                        + entry.value().describe());
+                continue;
+            }
+            binder.bind(entry.key(), job).ifPresent(j -> out.put(entry.key(), j));
+        }
+        return out;
     }
 
     private static LoadedConfig single(Path file, String message) {

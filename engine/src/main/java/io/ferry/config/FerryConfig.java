@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param source      the file it was read from
  * @param dataDir     Ferry's data directory (state store, secrets typed in the console)
  * @param connections by name, in file order
+ * @param jobs        by name, in file order
  */
-public record FerryConfig(Path source, Path dataDir, Map<String, ConnectionConfig> connections) {
+public record FerryConfig(Path source, Path dataDir, Map<String, ConnectionConfig> connections,
+                          Map<String, JobConfig> jobs) {
     public static final String DEFAULT_DATA_DIR = "~/.ferry";
 
     public FerryConfig {
         connections = Collections.unmodifiableMap(new LinkedHashMap<>(connections));
+        jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+    }
+
+    public FerryConfig(Path source, Path dataDir, Map<String, ConnectionConfig> connections) {
+        this(source, dataDir, connections, Map.of());
     }
 
     public Optional<ConnectionConfig> connection(String name) {
@@ -32,6 +39,21 @@ public record FerryConfig(Path source, Path dataDir, Map<String, ConnectionConfi
         for (ConnectionConfig c : connections.values()) {
             if (kind.isInstance(c)) {
                 out.add(kind.cast(c));
+            }
+        }
+        return out;
+    }
+
+    public Optional<JobConfig> job(String name) {
+        return Optional.ofNullable(jobs.get(name));
+    }
+
+    /** The jobs of one type, in file order. */
+    public <T extends JobConfig> List<T> jobs(Class<T> kind) {
+        List<T> out = new ArrayList<>();
+        for (JobConfig j : jobs.values()) {
+            if (kind.isInstance(j)) {
+                out.add(kind.cast(j));
             }
         }
         return out;

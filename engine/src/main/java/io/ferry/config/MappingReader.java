@@ -21,6 +21,8 @@ import java.util.Set;
  * then reports all the others. A value of a secret key is never repeated in a message.
  */
 final class MappingReader {
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+
     private final Mapping mapping;
     private final String path;
     private final String what;
@@ -197,6 +199,73 @@ final class MappingReader {
             return fail(node.get(), key, "expected at least one host:port");
         }
         return Optional.of(out);
+    }
+
+    /** A whole number of at least {@code min}; {@code defaultValue} when absent or wrong (then reported). */
+    long number(String key, long min, long defaultValue) {
+        Optional<Scalar> scalar = scalar(key, false, "a whole number");
+        if (scalar.isEmpty()) {
+            return defaultValue;
+        }
+        Scalar s = scalar.get();
+        String text = s.text() == null ? "" : s.text().trim().replace("_", "");
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && s.kind() != Scalar.Kind.BOOLEAN) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(s, key, "expected a whole number of at least " + min + ", found " + quoted(s));
+        return defaultValue;
+    }
+
+    /**
+     * A duration written as a number and a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 4h}, {@code 1d}.
+     */
+    Optional<java.time.Duration> duration(String key, boolean required) {
+        Optional<Scalar> scalar = scalar(key, required, "a duration such as 30s, 5m, 4h or 1d");
+        if (scalar.isEmpty()) {
+            return Optional.empty();
+        }
+        Scalar s = scalar.get();
+        java.util.regex.Matcher m = DURATION.matcher(s.text() == null ? "" : s.text().trim());
+        if (!m.matches()) {
+            return fail(s, key, "expected a duration such as 500ms, 30s, 5m, 4h or 1d; found " + quoted(s));
+        }
+        long amount = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(amount);
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofDays(amount);
+        });
+    }
+
+    /** One or more words, written as a YAML list or as one scalar; empty when absent. */
+    List<String> strings(String key, boolean required, String meaning) {
+        Optional<YamlNode> node = node(key);
+        if (node.isEmpty() || node.get() instanceof Scalar s && s.isNull()) {
+            if (required) {
+                missing(key, meaning);
+            }
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<YamlNode> items = node.get() instanceof Sequence seq ? seq.items() : List.of(node.get());
+        for (YamlNode item : items) {
+            if (!(item instanceof Scalar s) || s.isNull() || s.text().isBlank()) {
+                fail(item, key, "expected " + meaning + ", found " + item.describe());
+                return List.of();
+            }
+            out.add(s.text().trim());
+        }
+        if (out.isEmpty() && required) {
+            fail(node.get(), key, "expected at least one of " + meaning);
+        }
+        return out;
     }
 
     Optional<Mapping> mapping(String key, boolean required, String meaning) {

@@ -1,8 +1,10 @@
 package io.ferry.sandbox;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The ferry.yaml that describes a sandbox's connections. Secrets appear only as {@code file:} references to
@@ -12,6 +14,8 @@ public final class SandboxConfigFile {
     public static final String MARIADB = "sandbox-mariadb";
     public static final String POSTGRES = "sandbox-postgres";
     public static final String S3 = "sandbox-s3";
+    public static final String DRUID = "sandbox-druid";
+    public static final String KAFKA = "sandbox-kafka";
 
     private SandboxConfigFile() {
     }
@@ -36,6 +40,25 @@ public final class SandboxConfigFile {
     public static Path write(Path file, DatabaseEndpoint mariadb, DatabaseEndpoint postgres, S3Endpoint s3) throws IOException {
         Files.writeString(file, render(mariadb, postgres, s3));
         return file.toAbsolutePath();
+    }
+
+    /** The Druid and Kafka connections of {@code ferry sandbox --with-druid}, as entries of the connections map. */
+    public static String renderDruid(URI coordinatorAndOverlord, URI broker, String kafkaBootstrapServers) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("  ").append(DRUID).append(":\n");
+        field(yaml, "type", "druid");
+        field(yaml, "coordinatorUrl", coordinatorAndOverlord.toString());
+        field(yaml, "brokerUrl", broker.toString());
+        field(yaml, "overlordUrl", coordinatorAndOverlord.toString());
+        yaml.append("  ").append(KAFKA).append(":\n");
+        field(yaml, "type", "kafka");
+        field(yaml, "bootstrapServers", kafkaBootstrapServers);
+        return yaml.toString();
+    }
+
+    /** Adds the Druid and Kafka connections to a file {@link #write} wrote (its connections map is the last section). */
+    public static void appendDruid(Path file, URI coordinatorAndOverlord, URI broker, String kafkaBootstrapServers) throws IOException {
+        Files.writeString(file, renderDruid(coordinatorAndOverlord, broker, kafkaBootstrapServers), StandardOpenOption.APPEND);
     }
 
     private static void database(StringBuilder yaml, String name, String type, DatabaseEndpoint db) {

@@ -25,13 +25,30 @@ class SandboxCommandTest {
     }
 
     @Test
+    void badLambdaOptionsAreRefusedBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = FerryCli.newCommandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("sandbox", "--dir", "/nonexistent/never-created", "--with-druid", "--druid-drop", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("drop and duplicate fractions must each be in [0, 1)", "1.5");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("sandbox", "--dir", "/nonexistent/never-created", "--with-druid", "--druid-hours", "5",
+                "--druid-late-rejection", "PT2H")).isEqualTo(2);
+        assertThat(err.toString()).contains("5 back-filled hours", "lateMessageRejectionPeriod");
+        assertThat(new java.io.File("/nonexistent/never-created")).doesNotExist();
+    }
+
+    @Test
     void helpListsTheOptions() {
         StringWriter out = new StringWriter();
         CommandLine cli = FerryCli.newCommandLine();
         cli.setOut(new PrintWriter(out));
 
         assertThat(cli.execute("sandbox", "--help")).isZero();
-        assertThat(out.toString()).contains("--dir", "--rate", "--no-workload", "--system-mariadb", "--with-druid");
+        assertThat(out.toString()).contains("--dir", "--rate", "--no-workload", "--system-mariadb", "--with-druid",
+                "--druid-hours", "--druid-events-per-hour", "--druid-drop", "--druid-duplicate", "--druid-seed",
+                "--druid-late-rejection", "--no-druid-feed");
     }
 
     @Test

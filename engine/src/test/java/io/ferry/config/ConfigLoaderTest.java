@@ -236,8 +236,8 @@ class ConfigLoaderTest {
                 "/etc/ferry/ferry.yaml:6:11: connections.shop.user: expected the user name to log in as, found a list",
                 "/etc/ferry/ferry.yaml:7:7: connections.dw: expected a connection (a mapping with type, host, ...),"
                         + " found a text",
-                "/etc/ferry/ferry.yaml:9:3: jobs.nightly: this version of Ferry has no job types yet (jobs: is"
-                        + " reserved); remove the job or leave jobs: {}");
+                "/etc/ferry/ferry.yaml:10:5: jobs.nightly: this version of Ferry has no job types yet; remove the"
+                        + " job or leave jobs: {}");
     }
 
     @Test

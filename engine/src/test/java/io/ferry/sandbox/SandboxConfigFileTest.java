@@ -3,6 +3,10 @@ package io.ferry.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ferry.config.ConfigLoader;
+import io.ferry.config.DruidConnectionConfig;
+import io.ferry.config.FerryConfig;
+import io.ferry.config.KafkaConnectionConfig;
 import io.ferry.config.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +86,22 @@ class SandboxConfigFileTest {
                 .isEqualTo("file:" + secrets.resolve("sandbox-mariadb.password"));
         assertThat(root.at("/connections/sandbox-s3/secretKey").asText())
                 .isEqualTo("file:" + secrets.resolve("sandbox-s3.secret-key"));
+    }
+
+    @Test
+    void withDruidTheFileAlsoDescribesDruidAndKafkaAndLoads(@TempDir Path tmp) throws Exception {
+        Path secrets = tmp.resolve("secrets");
+        Path file = SandboxConfigFile.write(tmp.resolve("ferry.yaml"), maria(secrets), postgres(secrets), s3(secrets));
+        SandboxConfigFile.appendDruid(file, URI.create("http://127.0.0.1:41240"), URI.create("http://127.0.0.1:41241"), "127.0.0.1:41242");
+
+        FerryConfig config = ConfigLoader.load(file);
+        assertThat(config.connections()).containsKeys("sandbox-mariadb", "sandbox-postgres", "sandbox-s3", "sandbox-druid", "sandbox-kafka");
+        DruidConnectionConfig druid = (DruidConnectionConfig) config.connection("sandbox-druid").orElseThrow();
+        assertThat(druid.coordinatorUrl()).isEqualTo(URI.create("http://127.0.0.1:41240"));
+        assertThat(druid.overlordUrl()).isEqualTo(URI.create("http://127.0.0.1:41240"));
+        assertThat(druid.brokerUrl()).isEqualTo(URI.create("http://127.0.0.1:41241"));
+        KafkaConnectionConfig kafka = (KafkaConnectionConfig) config.connection("sandbox-kafka").orElseThrow();
+        assertThat(kafka.target()).isEqualTo("127.0.0.1:41242");
     }
 
     @Test

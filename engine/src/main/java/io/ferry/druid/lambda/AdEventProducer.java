@@ -64,8 +64,8 @@ public final class AdEventProducer implements AutoCloseable {
 
     /**
      * Sends each event once the wall clock has reached its timestamp (events already in the past at once), with
-     * the plan's faults; stops early, reporting only what it handled, when {@code until} has passed or the thread
-     * is interrupted. For a live feed.
+     * the plan's faults, and returns when every event is sent, or when {@code until} has passed and every event
+     * due by then is sent (reporting only those). For a live feed; interrupting the thread stops it.
      */
     public DeliveryReport sendFollowingClock(List<AdEvent> events, FaultPlan faults, Instant until) throws InterruptedException {
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -74,9 +74,6 @@ public final class AdEventProducer implements AutoCloseable {
         int sent = 0;
         while (i < events.size()) {
             Instant now = Instant.now();
-            if (!now.isBefore(until)) {
-                break;
-            }
             int j = i;
             while (j < events.size() && !events.get(j).ts().isAfter(now)) {
                 j++;
@@ -87,10 +84,13 @@ public final class AdEventProducer implements AutoCloseable {
                 sent += delivery.messages().size();
                 report = report.plus(delivery.report());
                 i = j;
-            } else {
-                long wait = Math.min(events.get(i).ts().toEpochMilli(), until.toEpochMilli()) - now.toEpochMilli();
-                Thread.sleep(Math.max(1, Math.min(wait, 200)));
+                continue;
             }
+            if (!now.isBefore(until)) {
+                break;
+            }
+            long wait = Math.min(events.get(i).ts().toEpochMilli(), until.toEpochMilli()) - now.toEpochMilli();
+            Thread.sleep(Math.max(1, Math.min(wait, 200)));
         }
         flush(failure, sent);
         return report;

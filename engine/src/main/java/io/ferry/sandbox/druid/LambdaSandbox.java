@@ -66,11 +66,11 @@ public final class LambdaSandbox implements AutoCloseable {
         }
 
         /** Refuses back-filled hours the real-time tasks would throw away as late. */
-        void checkBackfillFitsRejection(Instant now) {
+        public void checkBackfillFitsRejection(Instant now) {
             Instant oldest = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(backfillHours));
             Instant limit = now.minus(lateMessageRejection).plus(REJECTION_MARGIN);
             if (backfillHours > 0 && oldest.isBefore(limit)) {
-                long needed = Duration.between(oldest, now).plus(REJECTION_MARGIN).toMinutes();
+                long needed = (Duration.between(oldest, now).plus(REJECTION_MARGIN).toSeconds() + 59) / 60;
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%d back-filled hours start at %s, but real-time tasks refuse events older than %s before they start "
                                 + "(lateMessageRejectionPeriod); use fewer hours or a rejection period of at least %d minutes",
@@ -118,13 +118,19 @@ public final class LambdaSandbox implements AutoCloseable {
      */
     public static LambdaSandbox start(DruidEndpoints druid, S3Endpoint s3Endpoint, Options options, Consumer<String> progress)
             throws Exception {
+        return start(druid, s3Endpoint, AdEventsDatasource.NAME, AdEventsDatasource.TOPIC, options, progress);
+    }
+
+    /** As above into another datasource and topic (tests share one Druid). */
+    public static LambdaSandbox start(DruidEndpoints druid, S3Endpoint s3Endpoint, String dataSource, String topic,
+                                      Options options, Consumer<String> progress) throws Exception {
         Instant now = Instant.now();
         options.checkBackfillFitsRejection(now);
         String kafka = druid.kafkaBootstrapServers();
-        int partitions = KafkaTopics.ensure(kafka, AdEventsDatasource.TOPIC, PARTITIONS);
-        progress.accept("Kafka topic " + AdEventsDatasource.TOPIC + " ready (" + partitions + " partitions)");
+        int partitions = KafkaTopics.ensure(kafka, topic, PARTITIONS);
+        progress.accept("Kafka topic " + topic + " ready (" + partitions + " partitions)");
 
-        KafkaSupervisorSpec spec = AdEventsDatasource.supervisor(AdEventsDatasource.NAME, AdEventsDatasource.TOPIC, kafka)
+        KafkaSupervisorSpec spec = AdEventsDatasource.supervisor(dataSource, topic, kafka)
                 .lateMessageRejectionPeriod(options.lateMessageRejection());
         DruidClient client = druid.client();
         String id = client.supervisors().submit(spec);
@@ -132,7 +138,7 @@ public final class LambdaSandbox implements AutoCloseable {
                 + spec.completionTimeout() + ", lateMessageRejectionPeriod " + spec.lateMessageRejectionPeriod()
                 + ", earliest offsets)");
 
-        AdEventProducer producer = new AdEventProducer(kafka, AdEventsDatasource.TOPIC);
+        AdEventProducer producer = new AdEventProducer(kafka, topic);
         S3Client s3 = S3Server.newClient(s3Endpoint);
         try {
             RawEventWriter writer = new RawEventWriter(RawEventStore.s3(s3, s3Endpoint.bucket()));
@@ -167,19 +173,20 @@ public final class LambdaSandbox implements AutoCloseable {
     private void runFeed() {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (true) {
                 Instant end = hour.plus(Duration.ofHours(1));
                 List<AdEvent> events = generator.hour(hour, options.eventsPerHour());
                 producer.sendFollowingClock(events, options.faults(), end);
-                if (Instant.now().isBefore(end)) {
-                    return; // interrupted: the hour is incomplete, so no raw files for it
+                long wait = end.toEpochMilli() - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
                 }
-                writer.writeHour(hour, events);
+                writer.writeHour(hour, events); // the hour is over: its raw files are complete
                 liveHoursWritten.incrementAndGet();
                 hour = end;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+            Thread.currentThread().interrupt(); // close(): the current hour is incomplete, so it gets no raw files
         } catch (Exception e) {
             liveError = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.warn("The live ad event feed stopped: {}", liveError);
