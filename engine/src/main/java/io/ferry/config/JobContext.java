@@ -32,7 +32,8 @@ final class JobContext {
             String why = found == null ? "no connection is named '" + name.get() + "'"
                     : "'" + name.get() + "' is a " + found.type().yamlName() + " connection";
             YamlNode at = r.node(key).orElseThrow();
-            return r.fail(at, key, why + "; expected a " + wanted + " connection"
+            String article = wanted.matches("(?i)[aeiou].*|s3.*") ? "an " : "a ";
+            return r.fail(at, key, why + "; expected " + article + wanted + " connection"
                     + (candidates.isEmpty() ? " (none is configured under connections:)" : " (" + candidates + ")"));
         }
         return Optional.of(kind.cast(found));

@@ -106,7 +106,7 @@ class DruidReindexJobConfigTest {
         assertThat(problems).extracting(ConfigProblem::toString).containsExactly(
                 "/etc/ferry/ferry.yaml:8:12: jobs.ads.druid: 'shop' is a mysql connection; expected a druid connection (druid)",
                 "/etc/ferry/ferry.yaml:9:12: jobs.ads.input: write either s3 (with prefix) or local, not both",
-                "/etc/ferry/ferry.yaml:10:20: jobs.ads.staging.s3: no connection is named 'nowhere'; expected a s3 connection (lake)",
+                "/etc/ferry/ferry.yaml:10:20: jobs.ads.staging.s3: no connection is named 'nowhere'; expected an s3 connection (lake)",
                 "/etc/ferry/ferry.yaml:10:40: jobs.ads.staging.urlExpiry: expected a duration such as 500ms, 30s, 5m, 4h or 1d;"
                         + " found 'soon'",
                 "/etc/ferry/ferry.yaml:11:25: jobs.ads.segmentGranularity: expected one of HOUR, SIX_HOUR, EIGHT_HOUR, DAY; found 'MINUTE'",
