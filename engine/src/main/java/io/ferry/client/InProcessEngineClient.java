@@ -27,6 +27,7 @@ import io.ferry.genlog.LogSettings;
 import io.ferry.sandbox.DatabaseEndpoint;
 import io.ferry.sandbox.OltpWorkload;
 import io.ferry.sandbox.Sandbox;
+import io.ferry.sandbox.SandboxConfigFile;
 import io.ferry.sandbox.SandboxOptions;
 import io.ferry.state.StateStore;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class InProcessEngineClient implements EngineClient {
     private Sandbox sandbox;
     private OltpWorkload workload;
     private boolean closed;
+    private final ReplicationClientSupport replication = new ReplicationClientSupport();
     private final DruidClientSupport druid = new DruidClientSupport(() -> config);
     /** The one state store of the data directory (one process at a time holds it): opened on first use. */
     private StateStore state;
@@ -80,6 +83,7 @@ public final class InProcessEngineClient implements EngineClient {
         if (file.isPresent()) {
             this.config = ConfigLoader.load(file.get());
             this.configSource = file.get().toAbsolutePath().toString();
+            replication.startConfigured(config);
         } else {
             this.configSource = "none";
         }
@@ -135,6 +139,8 @@ public final class InProcessEngineClient implements EngineClient {
             LOG.warn("The sandbox is up but its workload did not start: {}", e.getMessage());
             progress.accept("The sandbox is up but its workload did not start: " + e.getMessage());
         }
+        replication.startConfigured(config);
+        progress.accept("Replication job " + SandboxConfigFile.REPLICATION_JOB + " started (shop tables to PostgreSQL)");
     }
 
     @Override
@@ -148,6 +154,39 @@ public final class InProcessEngineClient implements EngineClient {
                 .toList();
     }
 
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<ReplicationJobStatus> replicationJobs() {
+        return replication.jobs();
+    }
+
+    @Override
+    public List<ReplicationSample> replicationHistory(String job, Instant since) {
+        return replication.history(job, since);
+    }
+
+    @Override
+    public List<ReplicationTableStatus> replicationTables(String job) {
+        return replication.tables(job);
+    }
+
+    @Override
+    public void startReplication(String job) {
+        replication.start(job);
+    }
+
+    @Override
+    public void stopReplication(String job) {
+        replication.stop(job);
+    }
+
+    @Override
+    public String reloadReplicationTable(String job, String table) {
+        return replication.reload(job, table);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
     // --- Druid (druid-status) ---
 
     @Override
@@ -271,6 +310,8 @@ public final class InProcessEngineClient implements EngineClient {
 
     @Override
     public void close() {
+        // the jobs first: they write to the sandbox's servers
+        replication.close();
         Sandbox toStop;
         OltpWorkload toStopWorkload;
         StateStore toClose;

@@ -8,6 +8,7 @@ import java.util.Map;
 final class JobTypes {
     private static final List<JobTypeBinder> ALL = List.of(
             new GenlogJobBinder(),
+            new ReplicationJobBinder(),
             new DruidReindexJobBinder()
     );
 

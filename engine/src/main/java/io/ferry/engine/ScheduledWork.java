@@ -3,8 +3,8 @@ package io.ferry.engine;
 import java.time.Duration;
 
 /**
- * A piece of work the engine repeats on its own loop: a genlog job's check, a Druid re-index round; replication is
- * another kind of scheduled work added the same way.
+ * A piece of work the engine repeats on its own loop: a genlog job's check, a Druid re-index round. (Replication
+ * streams continuously and is not scheduled work.)
  */
 public interface ScheduledWork {
 

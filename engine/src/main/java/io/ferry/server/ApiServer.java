@@ -87,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (ReportRequestException e) {
             send(exchange, e.notFound() ? 404 : 400, error(e.getMessage()));
         } catch (DruidException e) {
-            send(exchange, 502, error("Druid: " + e.druidMessage()));
+            send(exchange, 502, error(e.getMessage())); // Druid's own message and the request that failed
         } catch (Exception e) {
             LOG.warn("report {} failed: {}", name, e.toString());
             send(exchange, 500, error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

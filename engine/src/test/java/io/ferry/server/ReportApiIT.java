@@ -2,6 +2,7 @@ package io.ferry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.cli.FerryCli;
 import io.ferry.config.ConfigLoader;
 import io.ferry.config.FerryConfig;
 import io.ferry.config.ReportsConfig;
@@ -19,8 +20,10 @@ import io.ferry.sandbox.druid.DruidSandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-import java.net.URI;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -74,7 +77,9 @@ class ReportApiIT {
                       key: campaign_id
                       on: id
                       columns: [name]
-                """.formatted(DS));
+                  broken:
+                    sql: SELECT no_such_column FROM %s
+                """.formatted(DS, DS));
         FerryConfig ferry = ConfigLoader.load(ferryYaml);
         ReportsConfig reports = ReportsConfigLoader.load(reportsYaml);
         ApiToken token = ApiToken.generate(dir.resolve("data"));
@@ -113,6 +118,18 @@ class ReportApiIT {
                             + "},{\"v\":3},{\"v\":2}]",
                     "[{\"v\":\"Date(2024,6,1,10,0,0)\"},{\"v\":\"" + unknownCampaign + "\"},{\"v\":null},{\"v\":2},{\"v\":1}]");
             assertThat(table.get("rows").get(1).get("c").get(2).get("v").asText()).isEqualTo(ODD_NAME);
+
+            HttpResponse<String> broken = get(server, "api/reports/broken", secret);
+            assertThat(broken.statusCode()).isEqualTo(502);
+            assertThat(broken.body()).contains("no_such_column").contains("/druid/v2/sql");
+
+            // The command line prints the same JSON.
+            StringWriter out = new StringWriter();
+            CommandLine cli = FerryCli.newCommandLine();
+            cli.setOut(new PrintWriter(out));
+            assertThat(cli.execute("report", "--config", ferryYaml.toString(), "--report", "clicks_by_campaign",
+                    "--from", "2024-07-01", "--to", "2024-07-02")).isZero();
+            assertThat(JSON.readTree(out.toString())).isEqualTo(table);
 
             HttpResponse<String> dayBefore = get(server, "api/reports/clicks_by_campaign?from=2024-06-30&to=2024-07-01", secret);
             assertThat(JSON.readTree(dayBefore.body()).get("rows")).as("the parameters reach Druid").isEmpty();

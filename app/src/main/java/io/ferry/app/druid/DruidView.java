@@ -124,6 +124,7 @@ public final class DruidView extends BorderPane {
             }
         });
         segments.setPrefHeight(220);
+        segments.setMinHeight(150);
 
         Button reindex = new Button("Re-index interval…");
         reindex.setId("reindexButton");
@@ -174,16 +175,18 @@ public final class DruidView extends BorderPane {
         throughput.getData().add(rate);
         throughput.setPrefHeight(200);
 
+        supervisors.setPrefHeight(90);
+        tasks.setPrefHeight(90);
+        runs.setPrefHeight(70);
         VBox left = new VBox(6, section("Supervisors"), supervisors, section("Running tasks"), tasks, section("Re-index runs"), runs);
-        VBox.setVgrow(supervisors, Priority.ALWAYS);
-        VBox.setVgrow(tasks, Priority.ALWAYS);
         HBox bottom = new HBox(10, left, throughput);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(throughput, Priority.ALWAYS);
         left.setPrefWidth(560);
 
+        bottom.setMinHeight(300);
         VBox center = new VBox(6, section("Segment timeline"), chart, actions, segments, bottom);
-        VBox.setVgrow(bottom, Priority.ALWAYS);
+        VBox.setVgrow(segments, Priority.ALWAYS);
         return center;
     }
 

@@ -89,6 +89,11 @@ class DruidViewTest {
         @SuppressWarnings("unchecked")
         TableView<Object> running = robot.lookup("#druidTasks").queryAs(TableView.class);
         assertThat(running.getItems()).hasSize(1);
+
+        // For a person reviewing the layout: the page as drawn, in target/.
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                java.nio.file.Path.of("target", "druid-view.png").toFile());
     }
 
     @Test
