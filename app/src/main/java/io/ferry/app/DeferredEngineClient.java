@@ -3,6 +3,8 @@ package io.ferry.app;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.druid.DruidReindexJobRow;
+import io.ferry.client.druid.DruidReindexRunRow;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -91,6 +93,22 @@ final class DeferredEngineClient implements EngineClient {
     @Override
     public List<DruidTaskRow> druidRunningTasks() {
         return client().druidRunningTasks();
+    }
+
+    @Override
+    public List<DruidReindexJobRow> druidReindexJobs() {
+        return client().druidReindexJobs();
+    }
+
+    @Override
+    public List<DruidReindexRunRow> druidReindexRuns(String job) {
+        return client().druidReindexRuns(job);
+    }
+
+    @Override
+    public DruidReindexRunRow druidReindex(String job, java.time.Instant start, java.time.Instant end,
+                                           java.util.function.Consumer<String> progress) {
+        return client().druidReindex(job, start, end, progress);
     }
 
     // --- end of Druid ---
