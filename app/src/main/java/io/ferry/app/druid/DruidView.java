@@ -200,7 +200,7 @@ public final class DruidView extends BorderPane {
         events.setLabel("events/s");
         LineChart<Number, Number> throughput = new LineChart<>(seconds, events);
         throughput.setId("druidThroughput");
-        throughput.setTitle("Events ingested from Kafka");
+        throughput.setTitle("Throughput: events/s from Kafka, rows/s of the last re-index");
         throughput.setAnimated(false);
         throughput.setCreateSymbols(false);
         throughput.setLegendVisible(true);
