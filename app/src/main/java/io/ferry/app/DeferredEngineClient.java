@@ -5,6 +5,11 @@ import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
 import io.ferry.client.druid.DruidReindexJobRow;
 import io.ferry.client.druid.DruidReindexRunRow;
+import io.ferry.client.ReplicationJobStatus;
+import io.ferry.client.ReplicationSample;
+import io.ferry.client.ReplicationTableStatus;
+
+import java.time.Instant;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -73,6 +78,39 @@ final class DeferredEngineClient implements EngineClient {
         return client().checkConnections();
     }
 
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<ReplicationJobStatus> replicationJobs() {
+        return client().replicationJobs();
+    }
+
+    @Override
+    public List<ReplicationSample> replicationHistory(String job, Instant since) {
+        return client().replicationHistory(job, since);
+    }
+
+    @Override
+    public List<ReplicationTableStatus> replicationTables(String job) {
+        return client().replicationTables(job);
+    }
+
+    @Override
+    public void startReplication(String job) {
+        client().startReplication(job);
+    }
+
+    @Override
+    public void stopReplication(String job) {
+        client().stopReplication(job);
+    }
+
+    @Override
+    public String reloadReplicationTable(String job, String table) {
+        return client().reloadReplicationTable(job, table);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
     // --- Druid (druid-status) ---
 
     @Override

@@ -83,6 +83,12 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         return onFx(() -> List.copyOf(lookup("#connections-table").<ConnectionStatus>queryTableView().getItems()));
     }
 
+    /** The rows of the Replication page's table of tables (the page must be shown). */
+    public List<io.ferry.client.ReplicationTableStatus> replicationTableRows() {
+        return onFx(() -> List.copyOf(lookup("#replication-tables").<io.ferry.client.ReplicationTableStatus>queryTableView()
+                .getItems()));
+    }
+
     /** Connection name → the text of its health badge as drawn in the table ("Up", "Down", ...). */
     public Map<String, String> healthByConnection() {
         return onFx(() -> {

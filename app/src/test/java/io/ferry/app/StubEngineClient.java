@@ -6,6 +6,9 @@ import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
 import io.ferry.client.druid.DruidReindexJobRow;
 import io.ferry.client.druid.DruidReindexRunRow;
+import io.ferry.client.ReplicationJobStatus;
+import io.ferry.client.ReplicationSample;
+import io.ferry.client.ReplicationTableStatus;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -26,6 +29,7 @@ import io.ferry.client.genlog.SearchPage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +138,73 @@ public class StubEngineClient implements EngineClient {
         return configured ? statuses.get() : List.of();
     }
 
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    private final AtomicReference<List<ReplicationJobStatus>> replicationJobs = new AtomicReference<>(List.of());
+    private final AtomicReference<List<ReplicationSample>> replicationSamples = new AtomicReference<>(List.of());
+    private final AtomicReference<List<ReplicationTableStatus>> replicationTables = new AtomicReference<>(List.of());
+    private final List<String> replicationCommands = new CopyOnWriteArrayList<>();
+    private final AtomicInteger historyCalls = new AtomicInteger();
+
+    @Override
+    public List<ReplicationJobStatus> replicationJobs() {
+        return replicationJobs.get();
+    }
+
+    /** The samples after {@code since}, as the engine answers. */
+    @Override
+    public List<ReplicationSample> replicationHistory(String job, Instant since) {
+        historyCalls.incrementAndGet();
+        return replicationSamples.get().stream().filter(s -> since == null || s.time().isAfter(since)).toList();
+    }
+
+    @Override
+    public List<ReplicationTableStatus> replicationTables(String job) {
+        return replicationTables.get();
+    }
+
+    @Override
+    public void startReplication(String job) {
+        replicationCommands.add("start " + job);
+    }
+
+    @Override
+    public void stopReplication(String job) {
+        replicationCommands.add("stop " + job);
+    }
+
+    @Override
+    public String reloadReplicationTable(String job, String table) {
+        replicationCommands.add("reload " + job + " " + table);
+        return "Job " + job + " restarted to load " + table + " again";
+    }
+
+    public void answerReplicationWith(List<ReplicationJobStatus> jobs, List<ReplicationTableStatus> tables) {
+        replicationJobs.set(jobs);
+        replicationTables.set(tables);
+    }
+
+    /** Replaces the whole history the stub answers from (a real engine keeps an hour). */
+    public void replicationSamples(List<ReplicationSample> samples) {
+        replicationSamples.set(List.copyOf(samples));
+    }
+
+    /** Adds one sample at the end. */
+    public synchronized void addReplicationSample(ReplicationSample sample) {
+        List<ReplicationSample> next = new java.util.ArrayList<>(replicationSamples.get());
+        next.add(sample);
+        replicationSamples.set(next);
+    }
+
+    public List<String> replicationCommands() {
+        return List.copyOf(replicationCommands);
+    }
+
+    public int historyCalls() {
+        return historyCalls.get();
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
     // --- Druid (druid-status): what the Druid page reads; set by tests ---
 
     private final AtomicReference<List<String>> druidDatasources = new AtomicReference<>(List.of());

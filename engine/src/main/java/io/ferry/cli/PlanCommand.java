@@ -1,11 +1,10 @@
 package io.ferry.cli;
 
 import io.ferry.replication.ReplicationPlan;
-import io.ferry.replication.TableFilter;
+import io.ferry.replication.ReplicationJobSpec;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CheckpointTable;
 import io.ferry.warehouse.WarehouseDialect;
-import io.ferry.warehouse.TargetPreparation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,21 +35,21 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target,
-                options.redshift);
-        String name = options.jobName();
-        WarehouseDialect dialect = endpoints.opener().dialect();
+        ReplicationJobOptions.Resolved resolved = options.resolve(Optional.empty(), Optional.empty(), Optional.empty());
+        ReplicationJobSpec job = resolved.spec();
+        String name = job.name();
+        WarehouseDialect dialect = job.dialect();
         ReplicationPlan plan;
-        try (Connection c = endpoints.source().connect()) {
-            plan = ReplicationPlan.read(c, TableFilter.parse(options.tables));
+        try (Connection c = job.source().connect()) {
+            plan = ReplicationPlan.read(c, job.tables());
         }
         Optional<Checkpoint> checkpoint;
-        try (Connection w = endpoints.warehouse().connect()) {
+        try (Connection w = job.warehouse().connect()) {
             checkpoint = new CheckpointTable(dialect, Clock.systemUTC()).peek(w, name);
         }
-        out.println("Plan for job " + name + ": " + options.describe() + " (nothing is changed)");
+        out.println("Plan for job " + name + ": " + ReplicationJobOptions.describe(resolved.job()) + " (nothing is changed)");
         out.println();
-        plan.describe(name, dialect, TargetPreparation.parse(options.prepare), checkpoint).forEach(out::println);
+        plan.describe(name, dialect, job.preparation(), checkpoint).forEach(out::println);
         out.flush();
         return plan.problems().isEmpty() ? 0 : 1;
     }

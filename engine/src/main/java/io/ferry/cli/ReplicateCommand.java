@@ -4,10 +4,9 @@ import io.ferry.replication.MySqlSource;
 import io.ferry.replication.ReplicationJob;
 import io.ferry.replication.ReplicationJobSpec;
 import io.ferry.replication.ReplicationStatusLine;
-import io.ferry.replication.TableFilter;
-import io.ferry.warehouse.TargetPreparation;
-import io.ferry.warehouse.WarehouseEndpoint;
-import io.ferry.warehouse.redshift.RedshiftOpener;
+import io.ferry.replication.metrics.HeadProbe;
+import io.ferry.replication.metrics.MetricsHistory;
+import io.ferry.replication.metrics.MetricsSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,26 +32,23 @@ import java.util.concurrent.TimeUnit;
         description = "Replicates MySQL/MariaDB tables to PostgreSQL or Redshift: full load, then change data capture from the binlog, "
                 + "until Ctrl-C. A second run resumes from the checkpoint kept in the warehouse.")
 public final class ReplicateCommand implements Callable<Integer> {
-    private static final long DEFAULT_BATCH_MS = 500;
-    private static final long REDSHIFT_BATCH_MS = 10_000;
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     ReplicationJobOptions options;
 
-    @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000", description = "Rows per batch at most (default: ${DEFAULT-VALUE}).")
-    int batchRows;
+    @Option(names = "--batch-rows", paramLabel = "N", description = "Rows per batch at most (default: the job's maxBatchRows, else 50000).")
+    Integer batchRows;
 
     @Option(names = "--batch-ms", paramLabel = "MS",
-            description = "Milliseconds a batch waits at most (default: 500; 10000 into Redshift, whose commit queue punishes "
-                    + "small commits).")
+            description = "Milliseconds a batch waits at most (default: the job's maxBatchDelay, else 500; 10000 into "
+                    + "Redshift, whose commit queue punishes small commits).")
     Long batchMillis;
 
-    @Option(names = "--resume-by", paramLabel = "MODE", defaultValue = "file",
+    @Option(names = "--resume-by", paramLabel = "MODE",
             description = "How the binlog stream reconnects: file (binlog file and offset) or gtid (MariaDB GTID position) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: the job's positionMode, else file).")
     String resumeBy;
 
     @Option(names = "--duration", paramLabel = "DURATION",
@@ -61,16 +58,13 @@ public final class ReplicateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ReplicationEndpoints endpoints = ReplicationEndpoints.resolve(options.config, options.source, options.target,
-                options.redshift);
-        MySqlSource mysql = endpoints.source();
-        WarehouseEndpoint warehouse = endpoints.warehouse();
-        String name = options.jobName();
-        ReplicationJobSpec jobSpec = ReplicationJobSpec.of(name, mysql, warehouse, TableFilter.parse(options.tables),
-                TargetPreparation.parse(options.prepare)).withBatch(batchRows, Duration.ofMillis(batchMillis != null ? batchMillis
-                        : endpoints.opener() instanceof RedshiftOpener ? REDSHIFT_BATCH_MS : DEFAULT_BATCH_MS))
-                .withResumeByGtid(resumeByGtid(resumeBy));
-        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC(), endpoints.opener());
+        ReplicationJobOptions.Resolved resolved = options.resolve(Optional.ofNullable(batchRows),
+                Optional.ofNullable(batchMillis).map(Duration::ofMillis),
+                Optional.ofNullable(resumeBy).map(ReplicateCommand::resumeByGtid));
+        ReplicationJobSpec jobSpec = resolved.spec();
+        MySqlSource mysql = jobSpec.source();
+        String name = jobSpec.name();
+        ReplicationJob replication = new ReplicationJob(jobSpec, Clock.systemUTC());
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -87,11 +81,13 @@ public final class ReplicateCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ReplicationStatusLine status = new ReplicationStatusLine(replication.metrics(), mysql, Clock.systemUTC());
-        out.println("Job " + name + ": " + options.describe() + " (Ctrl-C stops)");
+        HeadProbe head = HeadProbe.of(mysql);
+        MetricsSampler sampler = new MetricsSampler(head, Clock.systemUTC(), MetricsHistory.lastHour());
+        sampler.track(replication.metrics());
+        out.println("Job " + name + ": " + ReplicationJobOptions.describe(resolved.job()) + " (Ctrl-C stops)");
         out.flush();
         ticker.scheduleAtFixedRate(() -> {
-            out.println(status.next());
+            out.println(ReplicationStatusLine.format(sampler.sample(), replication.metrics()));
             out.flush();
         }, 1, 1, TimeUnit.SECONDS);
         if (duration != null) {
@@ -99,12 +95,14 @@ public final class ReplicateCommand implements Callable<Integer> {
         }
         try {
             replication.run();
-            out.println(status.next());
+            ticker.shutdownNow();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+            out.println(ReplicationStatusLine.format(sampler.sample(), replication.metrics()));
             out.println("Stopped at " + replication.metrics().position() + "; the next run resumes there.");
             return 0;
         } finally {
             ticker.shutdownNow();
-            status.close();
+            head.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

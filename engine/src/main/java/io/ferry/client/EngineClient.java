@@ -2,6 +2,7 @@ package io.ferry.client;
 
 import io.ferry.client.druid.DruidReindexJobRow;
 import io.ferry.client.druid.DruidReindexRunRow;
+import java.time.Instant;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -49,6 +50,30 @@ public interface EngineClient extends AutoCloseable {
     /** Checks every configured connection now and returns their statuses, in configuration order. */
     List<ConnectionStatus> checkConnections();
 
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    /** The replication jobs of the configuration (the engine starts them at start-up), with their latest figures. */
+    List<ReplicationJobStatus> replicationJobs();
+
+    /** The job's one-second samples after {@code since} (null: the whole hour the engine keeps), oldest first. */
+    List<ReplicationSample> replicationHistory(String job, Instant since);
+
+    /** Every table of the job: state, load progress, rows, last change, lag, rows/s. */
+    List<ReplicationTableStatus> replicationTables(String job);
+
+    /** Starts a stopped (or failed) job; nothing when it runs. */
+    void startReplication(String job);
+
+    /** Stops a job after its batch in flight; its checkpoint keeps where it was. */
+    void stopReplication(String job);
+
+    /**
+     * Loads one table ({@code schema.table}) of the job again. The in-process engine restarts the job with a full
+     * load of that table (the other tables wait for it); returns what was done, in words.
+     */
+    String reloadReplicationTable(String job, String table);
+
+    // -------------------------------------------------------------------------------------------------------------
     // --- Druid: segment status (druid-status); the re-index runs and action join this block (druid-reindex) ---
 
     /** The datasources of the configured Druid; throws, saying what to configure, when there is no druid connection. */

@@ -30,6 +30,7 @@ import io.ferry.genlog.LogSettings;
 import io.ferry.sandbox.DatabaseEndpoint;
 import io.ferry.sandbox.OltpWorkload;
 import io.ferry.sandbox.Sandbox;
+import io.ferry.sandbox.SandboxConfigFile;
 import io.ferry.sandbox.SandboxOptions;
 import io.ferry.state.StateStore;
 import org.slf4j.Logger;
@@ -37,10 +38,10 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -63,6 +64,7 @@ public final class InProcessEngineClient implements EngineClient {
     private Sandbox sandbox;
     private OltpWorkload workload;
     private boolean closed;
+    private final ReplicationClientSupport replication = new ReplicationClientSupport();
     private final DruidReindexSupport reindex = new DruidReindexSupport(() -> config, this::stateStore, Clock.systemUTC());
     private final DruidClientSupport druid = new DruidClientSupport(() -> config, reindex::batchVersions);
     /** The one state store of the data directory (one process at a time holds it): opened on first use. */
@@ -85,6 +87,7 @@ public final class InProcessEngineClient implements EngineClient {
         if (file.isPresent()) {
             this.config = ConfigLoader.load(file.get());
             this.configSource = file.get().toAbsolutePath().toString();
+            replication.startConfigured(config);
         } else {
             this.configSource = "none";
         }
@@ -140,6 +143,8 @@ public final class InProcessEngineClient implements EngineClient {
             LOG.warn("The sandbox is up but its workload did not start: {}", e.getMessage());
             progress.accept("The sandbox is up but its workload did not start: " + e.getMessage());
         }
+        replication.startConfigured(config);
+        progress.accept("Replication job " + SandboxConfigFile.REPLICATION_JOB + " started (shop tables to PostgreSQL)");
     }
 
     @Override
@@ -153,6 +158,39 @@ public final class InProcessEngineClient implements EngineClient {
                 .toList();
     }
 
+    // ---- Replication ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<ReplicationJobStatus> replicationJobs() {
+        return replication.jobs();
+    }
+
+    @Override
+    public List<ReplicationSample> replicationHistory(String job, Instant since) {
+        return replication.history(job, since);
+    }
+
+    @Override
+    public List<ReplicationTableStatus> replicationTables(String job) {
+        return replication.tables(job);
+    }
+
+    @Override
+    public void startReplication(String job) {
+        replication.start(job);
+    }
+
+    @Override
+    public void stopReplication(String job) {
+        replication.stop(job);
+    }
+
+    @Override
+    public String reloadReplicationTable(String job, String table) {
+        return replication.reload(job, table);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
     // --- Druid (druid-status, druid-reindex) ---
 
     @Override
@@ -291,6 +329,8 @@ public final class InProcessEngineClient implements EngineClient {
 
     @Override
     public void close() {
+        // the jobs first: they write to the sandbox's servers
+        replication.close();
         Sandbox toStop;
         OltpWorkload toStopWorkload;
         StateStore toClose;

@@ -7,6 +7,7 @@ import java.util.Map;
 /** Every job type ferry.yaml knows: one binder each, one line each. */
 final class JobTypes {
     private static final List<JobTypeBinder> ALL = List.of(
+            new ReplicationJobBinder(),
             new DruidReindexJobBinder()
     );
 

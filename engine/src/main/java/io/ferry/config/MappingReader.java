@@ -311,6 +311,16 @@ class MappingReader {
         return Optional.empty();
     }
 
+    /** A reader of a nested mapping under {@code key}, reporting to the same problems. */
+    MappingReader child(Mapping nested, String key, String nestedWhat) {
+        return new MappingReader(nested, keyPath(key), nestedWhat, problems, baseDir);
+    }
+
+    /** Marks this mapping invalid for a problem already reported (e.g. by a {@link #child} reader). */
+    void failQuietly() {
+        valid = false;
+    }
+
     /** Reports a problem about the whole mapping (e.g. two keys that go together). */
     void failMapping(String message) {
         valid = false;

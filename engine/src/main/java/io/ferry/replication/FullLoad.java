@@ -54,6 +54,10 @@ public final class FullLoad {
         List<TableId> order = schemas.keySet().stream().sorted().toList();
         SnapshotProgress progress = SnapshotProgress.parse(checkpoint.snapshotProgress(),
                 t -> reader(t).keyKinds());
+        for (TableId t : order) {
+            metrics.table(t).state(progress.queued(t, order) ? TableMetrics.State.QUEUED : TableMetrics.State.LOADED);
+        }
+        TableId started = null;
         while (!progress.done()) {
             if (!running.getAsBoolean()) {
                 return checkpoint;
@@ -63,16 +67,19 @@ public final class FullLoad {
                 throw new IllegalStateException("The checkpoint's full load is at table " + table + ", which the job no "
                         + "longer selects. Restore the table rules, or delete the job's checkpoint to load again.");
             }
+            if (!table.equals(started)) {
+                metrics.table(table).loading(estimatedRows(table));
+                started = table;
+            }
             SnapshotReader reader = reader(table);
             List<Object[]> rows = reader.readChunk(source, progress.afterKey());
             SnapshotProgress next;
             CollapsedTable chunk = new CollapsedTable(reader.schema());
             if (rows.isEmpty()) {
-                int i = order.indexOf(table);
-                next = new SnapshotProgress(i + 1 < order.size() ? order.get(i + 1) : null, null);
+                next = progress.next(order);
             } else {
                 rows.forEach(chunk::put);
-                next = new SnapshotProgress(table, reader.keyOf(rows.get(rows.size() - 1)));
+                next = progress.after(reader.keyOf(rows.get(rows.size() - 1)));
             }
             ValueKind[] kinds = next.done() ? new ValueKind[0] : reader(next.table()).keyKinds();
             Checkpoint after = checkpoint.withSnapshotProgress(next.serialize(kinds));
@@ -82,12 +89,30 @@ public final class FullLoad {
                 warehouse.apply(List.of(chunk), CascadePlan.NONE, checkpoint, after);
             }
             metrics.snapshotRows(rows.size());
+            metrics.table(table).loaded(rows.size());
+            if (rows.isEmpty()) {
+                metrics.table(table).state(TableMetrics.State.LOADED);
+            }
             checkpoint = after;
             progress = next;
         }
         Checkpoint streaming = checkpoint.streaming();
         warehouse.advance(checkpoint, streaming);
         return streaming;
+    }
+
+    /** InnoDB's row estimate, for the progress percentage; -1 when the source does not say. */
+    private long estimatedRows(TableId table) {
+        try (var st = source.prepareStatement(
+                "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            st.setString(1, table.schema());
+            st.setString(2, table.table());
+            try (var rs = st.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null ? rs.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private SnapshotReader reader(TableId table) {

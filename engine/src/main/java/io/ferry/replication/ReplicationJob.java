@@ -46,15 +46,16 @@ public final class ReplicationJob {
 
     private final WarehouseOpener warehouses;
 
-    /** A job into PostgreSQL. */
+    /** A job into the spec's warehouse. */
     public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
-        this(spec, clock, WarehouseOpener.POSTGRES);
-    }
-
-    public ReplicationJob(ReplicationJobSpec spec, Clock clock, WarehouseOpener warehouses) {
         this.spec = spec;
         this.clock = clock;
-        this.warehouses = warehouses;
+        this.warehouses = spec.warehouses();
+    }
+
+    /** A job into {@code warehouses} instead of the spec's warehouse. */
+    public ReplicationJob(ReplicationJobSpec spec, Clock clock, WarehouseOpener warehouses) {
+        this(spec.withOpener(warehouses), clock);
     }
 
     public ReplicationMetrics metrics() {
@@ -101,6 +102,7 @@ public final class ReplicationJob {
             } catch (Exception e) {
                 if (!running || !TransientFailures.isTransient(e)) {
                     metrics.failed(e);
+                    metrics.allTables(TableMetrics.State.STOPPED);
                     throw e;
                 }
                 if (metrics.batches() + metrics.snapshotRows() > batchesBefore) {
@@ -130,6 +132,7 @@ public final class ReplicationJob {
                 LOG.info("Job {}: repeats the foreign-key actions of {}", spec.name(), selection.cascades());
             }
             warehouse.knowSchemas(schemas.values());
+            schemas.keySet().forEach(metrics::table);
             Checkpoint checkpoint = start(source, warehouse, schemas);
             metrics.position(checkpoint.position());
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
@@ -140,9 +143,12 @@ public final class ReplicationJob {
             if (running) {
                 requireBinlog(source, checkpoint.position());
                 metrics.state(ReplicationMetrics.State.STREAMING);
+                metrics.streamStarting();
+                metrics.allTables(TableMetrics.State.STREAMING);
                 stream(warehouse, schemas, selection.cascades(), checkpoint);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
+            metrics.allTables(TableMetrics.State.STOPPED);
         }
     }
 
@@ -175,6 +181,7 @@ public final class ReplicationJob {
                         Checkpoint checkpoint) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
+            metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
@@ -210,7 +217,7 @@ public final class ReplicationJob {
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
                 lastCheckpointWrite = clock.instant();
-                metrics.applied(changes, batch.size(), next.position(), last.commitTime());
+                metrics.batchApplied(batch, changes, next.position(), clock.instant());
             }
         }
     }

@@ -1,27 +1,33 @@
 package io.ferry.replication;
 
 import io.ferry.warehouse.TargetPreparation;
+import io.ferry.warehouse.WarehouseDialect;
 import io.ferry.warehouse.WarehouseEndpoint;
+import io.ferry.warehouse.WarehouseOpener;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One replication job: one source, one PostgreSQL warehouse, the table rules, and how it batches.
+ * One replication job: one source, one warehouse (PostgreSQL or Redshift), the table rules, and how it batches.
  *
  * @param batchMaxRows  a batch closes after the transaction that reaches this many row changes
  * @param batchMaxDelay a batch closes at most this long after its first transaction arrived
  * @param chunkRows     rows per full-load chunk
  * @param serverId      the replica server id the binlog reader announces (unique among the source's replicas)
  * @param bufferTransactions transactions buffered between the binlog reader and the warehouse (backpressure)
+ * @param targetSchema  the warehouse schema of every target table; null: the source table's schema name
  * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
+ * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
-                                 long serverId, int bufferTransactions, boolean resumeByGtid) {
+                                 long serverId, int bufferTransactions, boolean resumeByGtid,
+                                 String targetSchema, WarehouseOpener opener) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(opener, "opener");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new IllegalArgumentException("A job name is 1-100 letters, digits, '_', '.' or '-', got '" + name + "'");
         }
@@ -33,25 +39,45 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
         }
     }
 
-    /** Defaults: 50,000-row batches, 500 ms, 20,000-row chunks, server id derived from the job name. */
+    /** Into PostgreSQL; defaults: 50,000-row batches, 500 ms, 20,000-row chunks, server id derived from the job name. */
     public static ReplicationJobSpec of(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
-                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false);
+                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid);
+                bufferTransactions, resumeByGtid, targetSchema, opener);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid);
+                serverId, bufferTransactions, byGtid, targetSchema, opener);
+    }
+
+    public ReplicationJobSpec withTargetSchema(String schema) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, schema, opener);
+    }
+
+    public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses);
+    }
+
+    /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */
+    public WarehouseOpener warehouses() {
+        return opener.inSchema(targetSchema);
+    }
+
+    /** The dialect that writes this job's target tables. */
+    public WarehouseDialect dialect() {
+        return warehouses().dialect();
     }
 }

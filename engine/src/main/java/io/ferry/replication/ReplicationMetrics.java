@@ -1,6 +1,13 @@
 package io.ferry.replication;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +24,109 @@ public final class ReplicationMetrics {
     private final AtomicReference<Instant> lastCommit = new AtomicReference<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong pendingTransactions = new AtomicLong();
+    private final AtomicLong pendingRows = new AtomicLong();
+    /** Source commit times of the transactions read but not applied yet, oldest first. */
+    private final Deque<Instant> pendingCommits = new ConcurrentLinkedDeque<>();
+    private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+    private final Map<TableId, TableMetrics> tables = new ConcurrentHashMap<>();
+
+    /** The counters of one table (created on first use). */
+    TableMetrics table(TableId id) {
+        return tables.computeIfAbsent(id, t -> new TableMetrics());
+    }
+
+    /** Every table's counters, in table order. */
+    public Map<TableId, TableMetrics> tables() {
+        Map<TableId, TableMetrics> sorted = new LinkedHashMap<>();
+        tables.keySet().stream().sorted().forEach(t -> sorted.put(t, tables.get(t)));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Every table of the job is in this state now. */
+    void allTables(TableMetrics.State s) {
+        tables.values().forEach(t -> t.state(s));
+    }
+
+    /** The stream starts (again): nothing is pending. */
+    void streamStarting() {
+        pendingTransactions.set(0);
+        pendingRows.set(0);
+        pendingCommits.clear();
+    }
+
+    /** A whole transaction was read from the binlog and waits for its batch. */
+    void read(Transaction txn) {
+        long rows = txn.changes().size();
+        rowsRead.addAndGet(rows);
+        pendingTransactions.incrementAndGet();
+        pendingRows.addAndGet(rows);
+        pendingCommits.addLast(txn.commitTime() == null ? Instant.EPOCH : txn.commitTime());
+        if (rows > 0) {
+            Map<TableId, Long> perTable = new LinkedHashMap<>();
+            txn.changes().forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
+            perTable.forEach((t, n) -> table(t).read(n));
+        }
+    }
+
+    /** A batch was committed in the warehouse at {@code warehouseCommit}. */
+    void batchApplied(java.util.List<Transaction> batch, long changes, BinlogPosition at, Instant warehouseCommit) {
+        Map<TableId, Long> perTable = new LinkedHashMap<>();
+        Map<TableId, Instant> lastCommitPerTable = new LinkedHashMap<>();
+        Instant last = null;
+        for (Transaction txn : batch) {
+            pendingCommits.pollFirst();
+            if (txn.commitTime() != null) {
+                last = txn.commitTime();
+            }
+            for (RowChange c : txn.changes()) {
+                perTable.merge(c.table(), 1L, Long::sum);
+                if (txn.commitTime() != null) {
+                    lastCommitPerTable.put(c.table(), txn.commitTime());
+                }
+            }
+        }
+        pendingTransactions.addAndGet(-batch.size());
+        pendingRows.addAndGet(-changes);
+        perTable.forEach((t, n) -> table(t).applied(n, lastCommitPerTable.get(t), warehouseCommit));
+        if (last != null) {
+            Duration lag = Duration.between(last, warehouseCommit);
+            applyLag.set(lag.isNegative() ? Duration.ZERO : lag);
+        }
+        applied(changes, batch.size(), at, last);
+    }
+
+    /** Rows read from the source: full-load rows and row changes from the binlog. */
+    public long rowsRead() {
+        return rowsRead.get() + snapshotRows.get();
+    }
+
+    /** Rows written to the warehouse: full-load rows and row changes applied (before collapsing per key). */
+    public long rowsApplied() {
+        return snapshotRows.get() + changesApplied.get();
+    }
+
+    /** Transactions read from the binlog and not applied yet (the buffer and the batch being built). */
+    public long backlogTransactions() {
+        return Math.max(0, pendingTransactions.get());
+    }
+
+    /** Row changes read from the binlog and not applied yet. */
+    public long backlogRows() {
+        return Math.max(0, pendingRows.get());
+    }
+
+    /** The source commit time of the oldest transaction read but not applied yet, or null. */
+    public Instant oldestPendingCommit() {
+        Instant first = pendingCommits.peekFirst();
+        return first == null || first.equals(Instant.EPOCH) ? null : first;
+    }
+
+    /** Source commit → warehouse commit of the last transaction of the last batch, or null before one. */
+    public Duration applyLag() {
+        return applyLag.get();
+    }
 
     void snapshotRows(long rows) {
         snapshotRows.addAndGet(rows);

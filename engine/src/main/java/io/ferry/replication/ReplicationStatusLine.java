@@ -1,73 +1,34 @@
 package io.ferry.replication;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import io.ferry.replication.metrics.MetricsSample;
+
+import java.util.Locale;
 
 /**
- * The one-line live status of a job: state, rows/s since the previous line, totals, the checkpoint position and
- * the source lag (0 when the warehouse has reached the binlog head; otherwise the age of the last applied commit,
- * in whole seconds because binlog timestamps are). Keeps one connection to the source for the head position.
+ * The one-line live status of a job, from the same one-second sample the console charts: state, rows/s in (read
+ * from the source) and out (applied), backlog, source lag (seconds and bytes behind the binlog head), apply lag
+ * (source commit → warehouse commit), totals and the checkpoint position.
  */
-public final class ReplicationStatusLine implements AutoCloseable {
-    private final ReplicationMetrics metrics;
-    private final MySqlSource source;
-    private final Clock clock;
-    private Connection connection;
-    private long lastRows;
-    private Instant lastTime;
-
-    public ReplicationStatusLine(ReplicationMetrics metrics, MySqlSource source, Clock clock) {
-        this.metrics = metrics;
-        this.source = source;
-        this.clock = clock;
-        this.lastTime = clock.instant();
+public final class ReplicationStatusLine {
+    private ReplicationStatusLine() {
     }
 
-    public synchronized String next() {
-        Instant now = clock.instant();
-        long rows = metrics.snapshotRows() + metrics.changesApplied();
-        double seconds = Math.max(0.001, Duration.between(lastTime, now).toMillis() / 1000.0);
-        long rate = Math.round((rows - lastRows) / seconds);
-        lastRows = rows;
-        lastTime = now;
+    public static String format(MetricsSample s, ReplicationMetrics metrics) {
         BinlogPosition at = metrics.position();
-        return String.format("%-9s %,9d rows/s  loaded %,d  changes %,d  batches %,d  at %s  lag %s%s",
-                metrics.state(), rate, metrics.snapshotRows(), metrics.changesApplied(), metrics.batches(),
-                at == null ? "-" : at.file() + ":" + at.offset(), lag(at, now),
-                metrics.lastError() == null ? "" : "  error: " + metrics.lastError());
+        return String.format(Locale.ROOT, "%-9s %,9d rows/s in %,9d out  backlog %,d txns (%,d rows)  source lag %s"
+                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s",
+                s.state(), Math.round(s.rowsInPerSecond()), Math.round(s.rowsOutPerSecond()), s.backlogTransactions(),
+                s.backlogRows(), sourceLag(s), applyLag(s.applyLagMillis()), metrics.snapshotRows(),
+                metrics.changesApplied(), s.batches(), at == null ? "-" : at.file() + ":" + at.offset(),
+                s.lastError() == null ? "" : "  error: " + s.lastError());
     }
 
-    private String lag(BinlogPosition at, Instant now) {
-        if (at == null) {
-            return "-";
-        }
-        try {
-            if (connection == null || !connection.isValid(1)) {
-                connection = source.connect();
-            }
-            BinlogPosition head = SourcePositions.head(connection);
-            if (at.compareTo(head) >= 0) {
-                return "0 s";
-            }
-            Instant last = metrics.lastCommit();
-            String bytes = head.file().equals(at.file()) ? String.format(" (%,d bytes)", head.offset() - at.offset()) : " (older file)";
-            return (last == null ? "?" : Math.max(0, Duration.between(last, now).toSeconds()) + " s") + bytes;
-        } catch (SQLException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
+    static String sourceLag(MetricsSample s) {
+        String seconds = s.sourceLagSeconds() < 0 ? "?" : s.sourceLagSeconds() + " s";
+        return s.sourceLagBytes() < 0 ? seconds : String.format(Locale.ROOT, "%s (%,d bytes)", seconds, s.sourceLagBytes());
     }
 
-    @Override
-    public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
+    static String applyLag(long millis) {
+        return millis < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -32,6 +32,14 @@ public final class TableFilter {
         return new TableFilter(inc, exc);
     }
 
+    public List<String> includes() {
+        return includes;
+    }
+
+    public List<String> excludes() {
+        return excludes;
+    }
+
     public boolean matches(TableId table) {
         String name = table.schema() + "." + table.table();
         return includePatterns.stream().anyMatch(p -> p.matcher(name).matches())

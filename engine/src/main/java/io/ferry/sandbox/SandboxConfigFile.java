@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The ferry.yaml that describes a sandbox's connections. Secrets appear only as {@code file:} references to
@@ -18,6 +17,8 @@ public final class SandboxConfigFile {
     public static final String REDSHIFT = "sandbox-redshift";
     public static final String DRUID = "sandbox-druid";
     public static final String KAFKA = "sandbox-kafka";
+    /** The replication job of the sandbox: its MariaDB shop tables into its PostgreSQL. */
+    public static final String REPLICATION_JOB = "sandbox-shop";
 
     private SandboxConfigFile() {
     }
@@ -45,6 +46,14 @@ public final class SandboxConfigFile {
             database(yaml, REDSHIFT, "redshift", pgBouncer);
             field(yaml, "tls", "disable");
         }
+        yaml.append("jobs:\n");
+        yaml.append("  ").append(REPLICATION_JOB).append(":\n");
+        field(yaml, "type", "replication");
+        field(yaml, "source", MARIADB);
+        field(yaml, "target", POSTGRES);
+        yaml.append("    tables:\n      include: [ \"").append(MariaDbServer.DATABASE).append(".*\" ]\n");
+        field(yaml, "targetPreparation", "drop-and-create");
+        field(yaml, "maxBatchDelay", "500ms");
         return yaml.toString();
     }
 
@@ -72,9 +81,12 @@ public final class SandboxConfigFile {
         return yaml.toString();
     }
 
-    /** Adds the Druid and Kafka connections to a file {@link #write} wrote (its connections map is the last section). */
+    /** Adds the Druid and Kafka connections to a file {@link #write} wrote: at the end of its connections map. */
     public static void appendDruid(Path file, URI coordinatorAndOverlord, URI broker, String kafkaBootstrapServers) throws IOException {
-        Files.writeString(file, renderDruid(coordinatorAndOverlord, broker, kafkaBootstrapServers), StandardOpenOption.APPEND);
+        String yaml = Files.readString(file);
+        String druid = renderDruid(coordinatorAndOverlord, broker, kafkaBootstrapServers);
+        int jobs = yaml.indexOf("\njobs:\n");
+        Files.writeString(file, jobs < 0 ? yaml + druid : yaml.substring(0, jobs + 1) + druid + yaml.substring(jobs + 1));
     }
 
     private static void database(StringBuilder yaml, String name, String type, DatabaseEndpoint db) {

@@ -2,6 +2,7 @@ package io.ferry.warehouse;
 
 import io.ferry.replication.ColumnSchema;
 import io.ferry.replication.TableId;
+import io.ferry.replication.TableSchema;
 import io.ferry.replication.UnsupportedTypeException;
 import io.ferry.replication.ValueKind;
 
@@ -18,6 +19,23 @@ import java.util.StringJoiner;
  */
 public final class PostgresDialect implements WarehouseDialect {
     private static final int MAX_IDENTIFIER_BYTES = 63;
+
+    /** Where every target table goes; null: the source table's own schema name. */
+    private final String targetSchema;
+
+    public PostgresDialect() {
+        this(null);
+    }
+
+    /** @param targetSchema the warehouse schema of every target table; null keeps the source schema's name */
+    public PostgresDialect(String targetSchema) {
+        this.targetSchema = targetSchema;
+    }
+
+    @Override
+    public TargetTable target(TableSchema source) {
+        return new TargetTable(targetSchema == null ? source.id().schema() : targetSchema, source.id().table(), source);
+    }
 
     @Override
     public String quote(String identifier) {

@@ -243,6 +243,22 @@ public final class PostgresWarehouse implements Warehouse {
         buffer.setLength(0);
     }
 
+    /**
+     * Empties one target table and moves the checkpoint back to a full load of it, in one transaction: the job then
+     * loads the table again and streams on from the unchanged position (replaying changes is idempotent).
+     */
+    @Override
+    public void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DELETE FROM " + dialect.qualified(table.schema(), table.table()));
+            checkpoints.advance(connection, previous, next);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

@@ -28,6 +28,12 @@ public interface Warehouse extends AutoCloseable {
     /** A full-load chunk into a target that was empty when the load began, with the checkpoint, atomically. */
     void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException;
 
+    /**
+     * Empties one target table and moves the checkpoint back to a full load of it, in one transaction: the job then
+     * loads the table again and streams on from the unchanged position (replaying changes is idempotent).
+     */
+    void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException;
+
     /** The schemas of every replicated table (cascades reach tables that have no changes in a batch). */
     void knowSchemas(Collection<TableSchema> schemas);
 

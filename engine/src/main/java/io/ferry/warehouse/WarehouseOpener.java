@@ -9,23 +9,35 @@ public interface WarehouseOpener {
 
     Warehouse open(WarehouseEndpoint endpoint, Clock clock) throws SQLException;
 
-    /** PostgreSQL through pgjdbc, staging by COPY FROM STDIN. */
-    WarehouseOpener POSTGRES = new WarehouseOpener() {
-        private final PostgresDialect dialect = new PostgresDialect();
+    /** The same warehouse, writing every target table into {@code targetSchema} (null: the source table's schema). */
+    WarehouseOpener inSchema(String targetSchema);
 
-        @Override
-        public WarehouseDialect dialect() {
-            return dialect;
-        }
+    /** PostgreSQL through pgjdbc, staging by COPY FROM STDIN, target tables in their source schema's name. */
+    WarehouseOpener POSTGRES = postgres(null);
 
-        @Override
-        public Warehouse open(WarehouseEndpoint endpoint, Clock clock) throws SQLException {
-            return new PostgresWarehouse(endpoint, dialect, clock);
-        }
+    /** PostgreSQL, every target table in {@code targetSchema} (null: the source table's schema). */
+    static WarehouseOpener postgres(String targetSchema) {
+        PostgresDialect dialect = new PostgresDialect(targetSchema);
+        return new WarehouseOpener() {
+            @Override
+            public WarehouseDialect dialect() {
+                return dialect;
+            }
 
-        @Override
-        public String toString() {
-            return "PostgreSQL";
-        }
-    };
+            @Override
+            public Warehouse open(WarehouseEndpoint endpoint, Clock clock) throws SQLException {
+                return new PostgresWarehouse(endpoint, dialect, clock);
+            }
+
+            @Override
+            public WarehouseOpener inSchema(String schema) {
+                return postgres(schema);
+            }
+
+            @Override
+            public String toString() {
+                return "PostgreSQL";
+            }
+        };
+    }
 }

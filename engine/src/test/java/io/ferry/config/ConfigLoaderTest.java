@@ -32,6 +32,10 @@ class ConfigLoaderTest {
         assertThat(pg.tls()).isEqualTo(TlsMode.VERIFY_FULL);
         KafkaConnectionConfig events = (KafkaConnectionConfig) config.connection("events").orElseThrow();
         assertThat(events.bootstrapServers()).containsExactly(new HostPort("127.0.0.1", 9092));
+        assertThat(config.jobs(ReplicationJobConfig.class)).singleElement().satisfies(job -> {
+            assertThat(job.name()).isEqualTo("shop-to-dw");
+            assertThat(job.tables()).isEqualTo("shop.*,!shop.tmp_*");
+        });
     }
 
     @Test
@@ -236,7 +240,12 @@ class ConfigLoaderTest {
                 "/etc/ferry/ferry.yaml:6:11: connections.shop.user: expected the user name to log in as, found a list",
                 "/etc/ferry/ferry.yaml:7:7: connections.dw: expected a connection (a mapping with type, host, ...),"
                         + " found a text",
-                "/etc/ferry/ferry.yaml:10:11: jobs.nightly.type: expected one of druid-reindex; found 'replication'");
+                "/etc/ferry/ferry.yaml:10:5: jobs.nightly.source: missing required key (the name of a connection)"
+                        + " in a replication job",
+                "/etc/ferry/ferry.yaml:10:5: jobs.nightly.target: missing required key (the name of a connection)"
+                        + " in a replication job",
+                "/etc/ferry/ferry.yaml:10:5: jobs.nightly.tables: missing required key (a mapping with include (and"
+                        + " exclude) schema.table patterns) in a replication job");
     }
 
     @Test

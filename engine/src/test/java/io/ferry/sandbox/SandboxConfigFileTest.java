@@ -71,6 +71,21 @@ class SandboxConfigFileTest {
     }
 
     @Test
+    void runsTheShopTablesIntoPostgresAsAReplicationJob(@TempDir Path tmp) throws Exception {
+        Path secrets = tmp.resolve("secrets");
+        Path file = SandboxConfigFile.write(tmp.resolve("ferry.yaml"), maria(secrets), postgres(secrets), s3(secrets));
+
+        io.ferry.config.FerryConfig config = io.ferry.config.ConfigLoader.load(file);
+
+        assertThat(config.jobs(io.ferry.config.ReplicationJobConfig.class)).singleElement().satisfies(job -> {
+            assertThat(job.name()).isEqualTo(SandboxConfigFile.REPLICATION_JOB);
+            assertThat(job.source()).isEqualTo("sandbox-mariadb");
+            assertThat(job.target()).isEqualTo("sandbox-postgres");
+            assertThat(job.tables()).isEqualTo("shop.*");
+        });
+    }
+
+    @Test
     void neverContainsASecretValue() {
         Path secrets = Path.of("/abs/path/secrets");
         String yaml = SandboxConfigFile.render(maria(secrets), postgres(secrets), s3(secrets));
@@ -102,6 +117,7 @@ class SandboxConfigFileTest {
         assertThat(druid.brokerUrl()).isEqualTo(URI.create("http://127.0.0.1:41241"));
         KafkaConnectionConfig kafka = (KafkaConnectionConfig) config.connection("sandbox-kafka").orElseThrow();
         assertThat(kafka.target()).isEqualTo("127.0.0.1:41242");
+        assertThat(config.jobs()).as("the replication job stays a job").containsOnlyKeys(SandboxConfigFile.REPLICATION_JOB);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ferry.app.connections.ConnectionsView;
 import io.ferry.app.cost.CostView;
 import io.ferry.app.druid.DruidView;
 import io.ferry.app.genlog.GenlogView;
+import io.ferry.app.replication.ReplicationView;
 
 import java.util.List;
 
@@ -17,18 +18,10 @@ public final class ConsoleSections {
 
     public static List<Section> create(ConsoleContext context) {
         return List.of(
-                new Section("Replication", () -> PlaceholderView.create("Replication", REPLICATION)),
+                new Section("Replication", () -> ReplicationView.create(context.client(), context.tasks())),
                 new Section("General log", () -> GenlogView.create(context)),
                 new Section("Druid", () -> DruidView.create(context)),
                 new Section("Cost", CostView::create),
                 new Section(MainViewModel.CONNECTIONS, () -> new ConnectionsView(context.connections()).root()));
     }
-
-    private static final String REPLICATION = "Ferry will copy the tables you choose from MySQL to Redshift "
-            + "(or PostgreSQL) and keep them current: a chunked full load that takes no long locks, then change "
-            + "data capture from the binlog, applied to the warehouse in batches and checkpointed in the same "
-            + "transaction, so a restart neither loses nor doubles a change. This page will show the table "
-            + "mappings, the pre-flight assessment of the source, and the source and apply lag live.";
-
-
 }

@@ -31,9 +31,27 @@ public final class RedshiftDialect implements WarehouseDialect {
     public static final String TRUNCATED = "_ferry_truncated";
 
     private final RedshiftOptions options;
+    /** Where every target table goes; null: the source table's own schema name. */
+    private final String targetSchema;
 
     public RedshiftDialect(RedshiftOptions options) {
+        this(options, null);
+    }
+
+    /** @param targetSchema the warehouse schema of every target table; null keeps the source schema's name */
+    public RedshiftDialect(RedshiftOptions options, String targetSchema) {
         this.options = options;
+        this.targetSchema = targetSchema;
+    }
+
+    /** The same dialect, every target table in {@code schema} (null: the source table's schema). */
+    public RedshiftDialect inSchema(String schema) {
+        return new RedshiftDialect(options, schema);
+    }
+
+    @Override
+    public TargetTable target(TableSchema source) {
+        return new TargetTable(targetSchema == null ? source.id().schema() : targetSchema, source.id().table(), source);
     }
 
     public RedshiftDialect() {

@@ -36,6 +36,11 @@ public final class RedshiftOpener implements WarehouseOpener {
     }
 
     @Override
+    public RedshiftOpener inSchema(String targetSchema) {
+        return new RedshiftOpener(dialect.inSchema(targetSchema), staging, description);
+    }
+
+    @Override
     public Warehouse open(WarehouseEndpoint endpoint, Clock clock) throws SQLException {
         return new RedshiftWarehouse(endpoint, dialect, staging.get(), clock);
     }

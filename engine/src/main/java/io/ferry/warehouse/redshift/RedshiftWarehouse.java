@@ -160,6 +160,17 @@ public final class RedshiftWarehouse implements Warehouse {
         });
     }
 
+    @Override
+    public void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException {
+        inTransaction(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute(sql.deleteAll(table.source()));
+            }
+            checkpoints.advance(connection, previous, next);
+            return null;
+        });
+    }
+
     /** Checks every table's mapping before anything is written: a refused type or name stops the job at start. */
     @Override
     public void knowSchemas(Collection<TableSchema> schemas) {

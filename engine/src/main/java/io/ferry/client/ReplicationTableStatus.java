@@ -1,0 +1,18 @@
+package io.ferry.client;
+
+import java.time.Instant;
+
+/**
+ * One table of a replication job.
+ *
+ * @param state       QUEUED, LOADING, LOADED, STREAMING, SUSPENDED or STOPPED
+ * @param loadPercent 0..99 while LOADING (of the source's estimate); -1 otherwise
+ * @param rowsLoaded  rows of its last full load so far
+ * @param changesApplied row changes applied from the binlog (and full-load rows) since the job started
+ * @param lastChange  the source commit time of the last change applied to it, or null
+ * @param lagMillis   source commit → warehouse commit of that change; -1 when none
+ */
+public record ReplicationTableStatus(String table, String state, int loadPercent, long rowsLoaded, long changesApplied,
+                                     Instant lastChange, long lagMillis, double rowsInPerSecond,
+                                     double rowsOutPerSecond) {
+}

@@ -1,0 +1,78 @@
+package io.ferry.config;
+
+import io.ferry.config.YamlNode.Mapping;
+import io.ferry.replication.TableFilter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Binds {@code type: replication} jobs (see {@link ReplicationJobConfig}). */
+final class ReplicationJobBinder implements JobTypeBinder {
+    private static final Map<String, String> PREPARATIONS = words("drop-and-create", "truncate", "do-nothing");
+    private static final Map<String, ReplicationJobConfig.PositionMode> POSITION_MODES = new LinkedHashMap<>();
+
+    static {
+        POSITION_MODES.put("file", ReplicationJobConfig.PositionMode.FILE);
+        POSITION_MODES.put("gtid", ReplicationJobConfig.PositionMode.GTID);
+    }
+
+    @Override
+    public String type() {
+        return ReplicationJobConfig.TYPE;
+    }
+
+    @Override
+    public Optional<JobConfig> bind(String name, MappingReader r, JobContext context) {
+        Optional<MySqlConnectionConfig> source = context.connection(r, "source", true, MySqlConnectionConfig.class,
+                ConnectionType.MYSQL);
+        Optional<WarehouseConnectionConfig> target = context.connection(r, "target", true,
+                WarehouseConnectionConfig.class, ConnectionType.POSTGRESQL, ConnectionType.REDSHIFT);
+        Optional<Mapping> tables = r.mapping("tables", true, "a mapping with include (and exclude) schema.table patterns");
+        List<String> include = List.of();
+        List<String> exclude = List.of();
+        if (tables.isPresent()) {
+            MappingReader t = r.child(tables.get(), "tables", "the tables of a replication job");
+            include = t.strings("include", true, "schema.table patterns such as shop.* or shop.orders");
+            exclude = t.strings("exclude", false, "schema.table patterns such as shop.tmp_*");
+            t.rejectUnknownKeys();
+            if (t.valid()) {
+                try {
+                    new TableFilter(include, exclude);
+                } catch (IllegalArgumentException e) {
+                    t.failMapping(e.getMessage());
+                }
+            }
+            if (!t.valid()) {
+                r.failQuietly();
+            }
+        }
+        Optional<String> targetSchema = r.text("targetSchema", false, "a warehouse schema name");
+        String preparation = r.choice("targetPreparation", PREPARATIONS, ReplicationJobConfig.DEFAULT_PREPARATION);
+        long maxBatchRows = r.number("maxBatchRows", 1, ReplicationJobConfig.DEFAULT_MAX_BATCH_ROWS);
+        if (maxBatchRows > 10_000_000) {
+            r.fail(r.node("maxBatchRows").orElseThrow(), "maxBatchRows", "expected at most 10000000 rows per batch");
+        }
+        var maxBatchDelay = r.duration("maxBatchDelay", false).orElse(ReplicationJobConfig.defaultMaxBatchDelay(
+                target.map(WarehouseConnectionConfig::type).orElse(ConnectionType.POSTGRESQL)));
+        if (maxBatchDelay.isZero()) {
+            r.fail(r.node("maxBatchDelay").orElseThrow(), "maxBatchDelay", "expected a delay above zero, e.g. 500ms");
+        }
+        ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
+                ReplicationJobConfig.PositionMode.FILE);
+        if (!r.valid() || source.isEmpty() || target.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode));
+    }
+
+    private static Map<String, String> words(String... words) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String w : words) {
+            out.put(w, w);
+        }
+        return out;
+    }
+}

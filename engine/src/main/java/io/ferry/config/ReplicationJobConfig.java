@@ -1,0 +1,58 @@
+package io.ferry.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code type: replication} job of ferry.yaml: one MySQL/MariaDB source, one warehouse, the tables, how the target
+ * is prepared, how changes are batched and how the binlog position is resumed.
+ *
+ * @param source            the name of a {@code mysql} connection
+ * @param target            the name of a {@code postgresql} or {@code redshift} connection
+ * @param include           {@code schema.table} patterns selecting tables ({@code *} and {@code ?} wildcards)
+ * @param exclude           patterns removing tables again (excludes win)
+ * @param targetSchema      the warehouse schema every table goes to; empty: the source table's own schema name
+ * @param targetPreparation {@code drop-and-create}, {@code truncate} or {@code do-nothing}
+ * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
+ */
+public record ReplicationJobConfig(String name, String source, String target, List<String> include,
+                                   List<String> exclude, Optional<String> targetSchema, String targetPreparation,
+                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode) implements JobConfig {
+    public static final String TYPE = "replication";
+    public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
+    public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
+    /** Into Redshift, whose commit queue punishes small commits. */
+    public static final Duration DEFAULT_REDSHIFT_MAX_BATCH_DELAY = Duration.ofSeconds(10);
+    public static final String DEFAULT_PREPARATION = "drop-and-create";
+
+    public enum PositionMode { FILE, GTID }
+
+    /** The maxBatchDelay of a job that sets none: 10 s into Redshift, else 500 ms. */
+    public static Duration defaultMaxBatchDelay(ConnectionType target) {
+        return target == ConnectionType.REDSHIFT ? DEFAULT_REDSHIFT_MAX_BATCH_DELAY : DEFAULT_MAX_BATCH_DELAY;
+    }
+
+    public ReplicationJobConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        Objects.requireNonNull(targetSchema, "targetSchema");
+        Objects.requireNonNull(targetPreparation, "targetPreparation");
+        Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
+        Objects.requireNonNull(positionMode, "positionMode");
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** The tables as one line: {@code shop.*,!shop.tmp_*}. */
+    public String tables() {
+        return String.join(",", include) + (exclude.isEmpty() ? "" : ",!" + String.join(",!", exclude));
+    }
+}

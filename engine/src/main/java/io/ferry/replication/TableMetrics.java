@@ -1,0 +1,92 @@
+package io.ferry.replication;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Live counters of one replicated table, safe to read from any thread. */
+public final class TableMetrics {
+    /** QUEUED: waiting for its full load; LOADED: loaded, waiting for the stream; SUSPENDED: set aside by an error policy. */
+    public enum State { QUEUED, LOADING, LOADED, STREAMING, SUSPENDED, STOPPED }
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
+    private final AtomicLong loadedRows = new AtomicLong();
+    private final AtomicLong estimatedRows = new AtomicLong(-1);
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong rowsApplied = new AtomicLong();
+    private final AtomicReference<Instant> lastChange = new AtomicReference<>();
+    private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+
+    void state(State s) {
+        state.set(s);
+    }
+
+    void loading(long estimate) {
+        loadedRows.set(0);
+        estimatedRows.set(estimate);
+        state.set(State.LOADING);
+    }
+
+    void loaded(long rows) {
+        loadedRows.addAndGet(rows);
+        rowsRead.addAndGet(rows);
+        rowsApplied.addAndGet(rows);
+    }
+
+    void read(long rows) {
+        rowsRead.addAndGet(rows);
+    }
+
+    void applied(long rows, Instant sourceCommit, Instant warehouseCommit) {
+        rowsApplied.addAndGet(rows);
+        if (sourceCommit != null) {
+            lastChange.set(sourceCommit);
+            applyLag.set(Duration.between(sourceCommit, warehouseCommit).isNegative() ? Duration.ZERO
+                    : Duration.between(sourceCommit, warehouseCommit));
+        }
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** Rows loaded by the current (or last) full load of this table. */
+    public long loadedRows() {
+        return loadedRows.get();
+    }
+
+    /** The source's row estimate at the start of the load ({@code information_schema.TABLES.TABLE_ROWS}); -1 unknown. */
+    public long estimatedRows() {
+        return estimatedRows.get();
+    }
+
+    /** Load progress 0..100 while loading (capped at 99 until done: the estimate is InnoDB's guess); -1 unknown. */
+    public int loadPercent() {
+        long estimate = estimatedRows.get();
+        if (state.get() != State.LOADING || estimate < 0) {
+            return -1;
+        }
+        return estimate == 0 ? 99 : (int) Math.min(99, loadedRows.get() * 100 / estimate);
+    }
+
+    /** Rows read from the source: full-load rows and row changes from the binlog. */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    /** Rows written to the warehouse: full-load rows and row changes (before collapsing per key). */
+    public long rowsApplied() {
+        return rowsApplied.get();
+    }
+
+    /** The source commit time of the last change applied to this table (binlog time: whole seconds), or null. */
+    public Instant lastChange() {
+        return lastChange.get();
+    }
+
+    /** Source commit → warehouse commit of the last change applied to this table, or null. */
+    public Duration applyLag() {
+        return applyLag.get();
+    }
+}

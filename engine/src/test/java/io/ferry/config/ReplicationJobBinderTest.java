@@ -1,0 +1,116 @@
+package io.ferry.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ReplicationJobBinderTest {
+    private static final Path FILE = Path.of("/etc/ferry/ferry.yaml");
+    private static final String CONNECTIONS = """
+            connections:
+              shop: { type: mysql, host: db, user: ferry }
+              dw: { type: postgresql, host: pg, database: analytics, user: ferry }
+              lake: { type: s3, region: us-east-1, bucket: b }
+            """;
+
+    @Test
+    void aFullJobIsBoundWithEveryKey() {
+        FerryConfig config = ConfigLoader.parse(CONNECTIONS + """
+                jobs:
+                  shop-to-dw:
+                    type: replication
+                    source: shop
+                    target: dw
+                    tables:
+                      include: [ "shop.*", "crm.accounts" ]
+                      exclude: "shop.tmp_*"
+                    targetSchema: replica
+                    targetPreparation: truncate
+                    maxBatchRows: 10_000
+                    maxBatchDelay: 2s
+                    positionMode: gtid
+                """, FILE);
+
+        ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
+        assertThat(job).isEqualTo(new ReplicationJobConfig("shop-to-dw", "shop", "dw", List.of("shop.*", "crm.accounts"),
+                List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
+                ReplicationJobConfig.PositionMode.GTID));
+        assertThat(job.type()).isEqualTo("replication");
+    }
+
+    @Test
+    void defaultsApplyToAMinimalJob() {
+        FerryConfig config = ConfigLoader.parse(CONNECTIONS + """
+                jobs:
+                  j: { type: replication, source: shop, target: dw, tables: { include: "shop.*" } }
+                """, FILE);
+
+        ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
+        assertThat(job.targetSchema()).isEmpty();
+        assertThat(job.targetPreparation()).isEqualTo("drop-and-create");
+        assertThat(job.maxBatchRows()).isEqualTo(50_000);
+        assertThat(job.maxBatchDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(job.positionMode()).isEqualTo(ReplicationJobConfig.PositionMode.FILE);
+    }
+
+    @Test
+    void aJobIntoRedshiftWaitsTenSecondsForABatchUnlessItSaysOtherwise() {
+        FerryConfig config = ConfigLoader.parse(CONNECTIONS + """
+                  rs: { type: redshift, host: rs.example.com, database: dev, user: ferry }
+                jobs:
+                  default-delay: { type: replication, source: shop, target: rs, tables: { include: "shop.*" } }
+                  own-delay: { type: replication, source: shop, target: rs, tables: { include: "shop.*" }, maxBatchDelay: 1s }
+                """, FILE);
+
+        assertThat(config.jobs(ReplicationJobConfig.class)).extracting(ReplicationJobConfig::maxBatchDelay)
+                .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void everyWrongValueIsReportedWithItsLineAndKey() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(CONNECTIONS + """
+                jobs:
+                  bad:
+                    type: replication
+                    source: dw
+                    target: lake
+                    tables:
+                      include: [ "orders" ]
+                      exlude: [ "x.y" ]
+                    targetPreparation: wipe
+                    maxBatchDelay: soon
+                    positionMode: gtids
+                """, FILE));
+
+        assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                "/etc/ferry/ferry.yaml:8:13: jobs.bad.source: 'dw' is a postgresql connection; expected a mysql"
+                        + " connection (shop)",
+                "/etc/ferry/ferry.yaml:9:13: jobs.bad.target: 'lake' is a s3 connection; expected a postgresql or"
+                        + " redshift connection (dw)",
+                "/etc/ferry/ferry.yaml:12:7: jobs.bad.tables.exlude: unknown key; did you mean 'exclude'? the keys of"
+                        + " the tables of a replication job are: include, exclude",
+                "/etc/ferry/ferry.yaml:13:24: jobs.bad.targetPreparation: expected one of drop-and-create, truncate,"
+                        + " do-nothing; found 'wipe'",
+                "/etc/ferry/ferry.yaml:14:20: jobs.bad.maxBatchDelay: expected a duration such as 500ms, 30s, 5m, 4h"
+                        + " or 1d; found 'soon'",
+                "/etc/ferry/ferry.yaml:15:19: jobs.bad.positionMode: expected one of file, gtid; found 'gtids'"
+                        + " (did you mean 'gtid'?)");
+    }
+
+    @Test
+    void aPatternWithoutSchemaIsRefused() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(CONNECTIONS + """
+                jobs:
+                  bad: { type: replication, source: shop, target: dw, tables: { include: [ orders ] } }
+                """, FILE));
+
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+                "A table pattern is schema.table (e.g. shop.* or shop.orders), got 'orders'");
+    }
+}
