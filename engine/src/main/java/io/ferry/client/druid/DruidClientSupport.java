@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -26,11 +27,14 @@ import java.util.stream.Collectors;
  */
 public final class DruidClientSupport {
     private final Supplier<FerryConfig> config;
+    private final Function<String, Set<String>> batchVersions;
     private DruidClient client;
     private String clientFor;
 
-    public DruidClientSupport(Supplier<FerryConfig> config) {
+    /** @param batchVersions the versions Ferry's re-index runs produced for a datasource (its batch segments) */
+    public DruidClientSupport(Supplier<FerryConfig> config, Function<String, Set<String>> batchVersions) {
         this.config = config;
+        this.batchVersions = batchVersions;
     }
 
     public List<String> datasources() {
@@ -67,9 +71,9 @@ public final class DruidClientSupport {
         return rows;
     }
 
-    /** The versions the re-index run records say Ferry produced; none until the re-index records runs. */
+    /** The versions the re-index run records say Ferry produced. */
     private Predicate<String> batchVersions(String dataSource) {
-        return version -> false;
+        return Set.copyOf(batchVersions.apply(dataSource))::contains;
     }
 
     private static String tiers(VersionStatus v) {
