@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * through the engine's status readers and turned into the client's rows.
  */
 public final class DruidClientSupport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DruidClientSupport.class);
+
     private final Supplier<FerryConfig> config;
     private final Function<String, Set<String>> batchVersions;
     private DruidClient client;
@@ -71,9 +73,18 @@ public final class DruidClientSupport {
         return rows;
     }
 
-    /** The versions the re-index run records say Ferry produced. */
+    /**
+     * The versions the re-index run records say Ferry produced. When the records cannot be read (another Ferry
+     * process holds the state store), the timeline is still shown: batch versions then read as "unknown".
+     */
     private Predicate<String> batchVersions(String dataSource) {
-        return Set.copyOf(batchVersions.apply(dataSource))::contains;
+        try {
+            return Set.copyOf(batchVersions.apply(dataSource))::contains;
+        } catch (RuntimeException e) {
+            LOG.warn("Re-index run records not readable, batch versions of {} shown as unknown: {}", dataSource,
+                    e.getMessage());
+            return version -> false;
+        }
     }
 
     private static String tiers(VersionStatus v) {
