@@ -3,6 +3,8 @@ package io.ferry.app;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.druid.DruidReindexJobRow;
+import io.ferry.client.druid.DruidReindexRunRow;
 import io.ferry.client.ReplicationJobStatus;
 import io.ferry.client.ReplicationSample;
 import io.ferry.client.ReplicationTableStatus;
@@ -129,6 +131,22 @@ final class DeferredEngineClient implements EngineClient {
     @Override
     public List<DruidTaskRow> druidRunningTasks() {
         return client().druidRunningTasks();
+    }
+
+    @Override
+    public List<DruidReindexJobRow> druidReindexJobs() {
+        return client().druidReindexJobs();
+    }
+
+    @Override
+    public List<DruidReindexRunRow> druidReindexRuns(String job) {
+        return client().druidReindexRuns(job);
+    }
+
+    @Override
+    public DruidReindexRunRow druidReindex(String job, java.time.Instant start, java.time.Instant end,
+                                           java.util.function.Consumer<String> progress) {
+        return client().druidReindex(job, start, end, progress);
     }
 
     // --- end of Druid ---

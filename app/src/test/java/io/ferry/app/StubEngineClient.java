@@ -4,6 +4,8 @@ import io.ferry.client.ConnectionHealth;
 import io.ferry.client.ConnectionStatus;
 import io.ferry.client.EngineClient;
 import io.ferry.client.EngineInfo;
+import io.ferry.client.druid.DruidReindexJobRow;
+import io.ferry.client.druid.DruidReindexRunRow;
 import io.ferry.client.ReplicationJobStatus;
 import io.ferry.client.ReplicationSample;
 import io.ferry.client.ReplicationTableStatus;
@@ -259,6 +261,53 @@ public class StubEngineClient implements EngineClient {
     public List<DruidTaskRow> druidRunningTasks() {
         druidMayAnswer();
         return druidTasks.get();
+    }
+
+    private final AtomicReference<List<DruidReindexJobRow>> druidReindexJobs = new AtomicReference<>(List.of());
+    private final java.util.Map<String, List<DruidReindexRunRow>> druidReindexRuns = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls of {@link #druidReindex}: "job start/end". */
+    public final List<String> druidReindexCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicReference<java.util.function.Function<String, DruidReindexRunRow>> druidReindexOutcome =
+            new AtomicReference<>();
+
+    public StubEngineClient withDruidReindex(List<DruidReindexJobRow> jobs, java.util.Map<String, List<DruidReindexRunRow>> runs) {
+        druidReindexJobs.set(List.copyOf(jobs));
+        druidReindexRuns.clear();
+        druidReindexRuns.putAll(runs);
+        return this;
+    }
+
+    /** What {@link #druidReindex} does for a job: returns the run (then listed first among the job's runs) or throws. */
+    public void onDruidReindex(java.util.function.Function<String, DruidReindexRunRow> outcome) {
+        druidReindexOutcome.set(outcome);
+    }
+
+    @Override
+    public List<DruidReindexJobRow> druidReindexJobs() {
+        druidMayAnswer();
+        return druidReindexJobs.get();
+    }
+
+    @Override
+    public List<DruidReindexRunRow> druidReindexRuns(String job) {
+        druidMayAnswer();
+        return druidReindexRuns.getOrDefault(job, List.of());
+    }
+
+    @Override
+    public DruidReindexRunRow druidReindex(String job, java.time.Instant start, java.time.Instant end,
+                                           java.util.function.Consumer<String> progress) {
+        druidReindexCalls.add(job + " " + start + "/" + end);
+        progress.accept("run 1: re-index " + start + "/" + end);
+        var outcome = druidReindexOutcome.get();
+        if (outcome == null) {
+            throw new IllegalStateException("the stub was given no re-index outcome");
+        }
+        DruidReindexRunRow run = outcome.apply(job);
+        List<DruidReindexRunRow> runs = new java.util.ArrayList<>(druidReindexRuns.getOrDefault(job, List.of()));
+        runs.add(0, run);
+        druidReindexRuns.put(job, List.copyOf(runs));
+        return run;
     }
 
     // --- end of Druid ---

@@ -1,5 +1,7 @@
 package io.ferry.client;
 
+import io.ferry.client.druid.DruidReindexJobRow;
+import io.ferry.client.druid.DruidReindexRunRow;
 import java.time.Instant;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
@@ -85,6 +87,18 @@ public interface EngineClient extends AutoCloseable {
 
     /** The tasks the overlord is running, waiting or pending. */
     List<DruidTaskRow> druidRunningTasks();
+
+    /** The configured druid-reindex jobs (name, datasource, schedule, input location). */
+    List<DruidReindexJobRow> druidReindexJobs();
+
+    /** A job's re-index runs, newest first, with real-time vs batch events per chunk. */
+    List<DruidReindexRunRow> druidReindexRuns(String job);
+
+    /**
+     * Re-indexes {@code [start, end)} of a job now, blocking; {@code progress} gets each step. A refused or failed run
+     * is returned as recorded (result and error); what keeps it from starting is thrown with one readable message.
+     */
+    DruidReindexRunRow druidReindex(String job, java.time.Instant start, java.time.Instant end, Consumer<String> progress);
 
     // --- end of Druid ---
     // ---- General log (issue 4): mysql.general_log size, rotation, schedule, history, search and digest.

@@ -2,6 +2,9 @@ package io.ferry.client;
 
 import io.ferry.FerryVersion;
 import io.ferry.client.druid.DruidClientSupport;
+import io.ferry.client.druid.DruidReindexJobRow;
+import io.ferry.client.druid.DruidReindexRunRow;
+import io.ferry.client.druid.DruidReindexSupport;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -62,7 +65,8 @@ public final class InProcessEngineClient implements EngineClient {
     private OltpWorkload workload;
     private boolean closed;
     private final ReplicationClientSupport replication = new ReplicationClientSupport();
-    private final DruidClientSupport druid = new DruidClientSupport(() -> config);
+    private final DruidReindexSupport reindex = new DruidReindexSupport(() -> config, this::stateStore, Clock.systemUTC());
+    private final DruidClientSupport druid = new DruidClientSupport(() -> config, reindex::batchVersions);
     /** The one state store of the data directory (one process at a time holds it): opened on first use. */
     private StateStore state;
     private final GenlogClientSupport genlog = new GenlogClientSupport(() -> config, this::stateStore, Clock.systemUTC());
@@ -187,7 +191,7 @@ public final class InProcessEngineClient implements EngineClient {
     }
 
     // -------------------------------------------------------------------------------------------------------------
-    // --- Druid (druid-status) ---
+    // --- Druid (druid-status, druid-reindex) ---
 
     @Override
     public List<String> druidDatasources() {
@@ -207,6 +211,21 @@ public final class InProcessEngineClient implements EngineClient {
     @Override
     public List<DruidTaskRow> druidRunningTasks() {
         return druid.runningTasks();
+    }
+
+    @Override
+    public List<DruidReindexJobRow> druidReindexJobs() {
+        return reindex.jobs();
+    }
+
+    @Override
+    public List<DruidReindexRunRow> druidReindexRuns(String job) {
+        return reindex.runs(job);
+    }
+
+    @Override
+    public DruidReindexRunRow druidReindex(String job, Instant start, Instant end, Consumer<String> progress) {
+        return reindex.reindex(job, start, end, progress);
     }
 
     // --- end of Druid ---

@@ -103,7 +103,9 @@ class CheckCommandIT {
 
         assertThat(run.err).isEmpty();
         assertThat(run.exitCode).isEqualTo(CheckCommand.OK);
-        assertThat(run.out).contains(" ok ").endsWith("All 3 connections ok.\n");
+        // MariaDB, PostgreSQL, S3 and the Redshift driver through pgbouncer
+        assertThat(run.out).containsPattern("\nsandbox-redshift +redshift .* ok +PostgreSQL 17\\.\\d+, no TLS \\(through the"
+                + " Redshift driver\\)").endsWith("All 4 connections ok.\n");
         System.out.println("ferry check output (sandbox):\n" + run.out);
     }
 

@@ -2,6 +2,7 @@ package io.ferry.app.druid;
 
 import atlantafx.base.theme.Styles;
 import io.ferry.app.shell.ConsoleContext;
+import io.ferry.client.druid.DruidReindexRunRow;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -13,12 +14,16 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -29,12 +34,15 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The Druid page: the datasource's segment timeline (drawn and as a table), its supervisors with state and lag,
- * the running tasks, the events/s ingested as a live chart, and the place of the re-index action and runs.
+ * the running tasks, the events/s ingested (and the last re-index's batch rows/s) as a live chart, the re-index
+ * action (with a confirmation saying what it will do) and the runs table with the real-time vs batch difference.
  * All state lives in {@link DruidViewModel}.
  */
 public final class DruidView extends BorderPane {
@@ -42,6 +50,8 @@ public final class DruidView extends BorderPane {
     private final SegmentTimelineChart chart;
     private final TableView<DruidTimelineRow> segments = new TableView<>();
     private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> batchRate = new XYChart.Series<>();
+    private Alert confirmation;
 
     public DruidView(DruidViewModel vm) {
         this.vm = vm;
@@ -55,6 +65,7 @@ public final class DruidView extends BorderPane {
         setCenter(center());
         vm.timeline().addListener((ListChangeListener<DruidTimelineRow>) c -> chart.show(vm.timeline()));
         vm.throughput().addListener((ListChangeListener<ThroughputSample>) c -> plotThroughput());
+        vm.batchRowsPerSecondProperty().addListener((obs, old, now) -> plotThroughput());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 vm.startAutoRefresh();
@@ -129,15 +140,25 @@ public final class DruidView extends BorderPane {
         Button reindex = new Button("Re-index interval…");
         reindex.setId("reindexButton");
         reindex.disableProperty().bind(vm.reindexAvailableProperty().not().or(vm.selectedIntervalProperty().isNull()));
-        reindex.setOnAction(e -> vm.reindexSelectedInterval());
+        reindex.setOnAction(e -> vm.reindexConfirmation().ifPresent(this::confirm));
         StackPane reindexHolder = new StackPane(reindex); // a disabled button shows no tooltip; its holder does
         reindexHolder.setId("reindexHolder");
-        Tooltip.install(reindexHolder, new Tooltip(vm.reindexUnavailableReason()));
+        Tooltip reason = new Tooltip();
+        reason.textProperty().bind(vm.reindexUnavailableReasonProperty());
+        Tooltip.install(reindexHolder, reason);
+        ProgressIndicator reindexing = new ProgressIndicator();
+        reindexing.setPrefSize(16, 16);
+        reindexing.visibleProperty().bind(vm.reindexRunningProperty());
+        reindexing.managedProperty().bind(reindexing.visibleProperty());
+        Label reindexProgress = new Label();
+        reindexProgress.setId("reindexProgress");
+        reindexProgress.setWrapText(true);
+        reindexProgress.textProperty().bind(vm.reindexProgressProperty());
         Label selected = new Label();
         selected.setId("druidSelectedInterval");
         selected.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.selectedIntervalProperty().get() == null
                 ? "No interval selected" : describe(vm.selectedIntervalProperty().get()), vm.selectedIntervalProperty()));
-        HBox actions = new HBox(10, legend(), spacer(), selected, reindexHolder);
+        HBox actions = new HBox(10, legend(), spacer(), selected, reindexHolder, reindexing, reindexProgress);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         TableView<DruidSupervisorRow> supervisors = new TableView<>(vm.supervisors());
@@ -156,10 +177,21 @@ public final class DruidView extends BorderPane {
                 column("Task", DruidTaskRow::id, 220),
                 column("Type", DruidTaskRow::type, 100),
                 column("Where", DruidTaskRow::location, 80));
-        // The re-index job (druid-reindex) fills this table with its runs.
-        TableView<String> runs = new TableView<>();
+        TableView<DruidReindexRunRow> runs = new TableView<>(vm.reindexRuns());
         runs.setId("druidRuns");
-        runs.setPlaceholder(new Label("Re-index runs appear here once the re-index job records them"));
+        runs.setPlaceholder(new Label("No re-index runs of this datasource (a druid-reindex job records them)"));
+        runs.getColumns().setAll(
+                column("Started", r -> r.startedAt().toString(), 170),
+                column("Interval", r -> r.intervalStart() + " / " + r.intervalEnd(), 260),
+                column("Result", DruidReindexRunRow::result, 80),
+                column("Rows", r -> count(r.rows()), 70),
+                column("Real-time", r -> count(r.realtimeEvents()), 80),
+                column("Batch", r -> count(r.batchEvents()), 80),
+                column("Batch − real-time", r -> r.eventDifference() == null ? "-"
+                        : String.format(Locale.ROOT, "%+,d", r.eventDifference()), 110),
+                column("Per chunk", DruidView::perChunk, 200),
+                column("Tasks", r -> String.join(", ", r.taskIds()), 160),
+                column("Error", r -> r.error() == null ? "" : r.error(), 240));
 
         NumberAxis seconds = new NumberAxis();
         seconds.setLabel("seconds ago");
@@ -168,11 +200,14 @@ public final class DruidView extends BorderPane {
         events.setLabel("events/s");
         LineChart<Number, Number> throughput = new LineChart<>(seconds, events);
         throughput.setId("druidThroughput");
-        throughput.setTitle("Events ingested from Kafka");
+        throughput.setTitle("Throughput: events/s from Kafka, rows/s of the last re-index");
         throughput.setAnimated(false);
         throughput.setCreateSymbols(false);
-        throughput.setLegendVisible(false);
+        throughput.setLegendVisible(true);
+        rate.setName("events/s from Kafka");
+        batchRate.setName("batch rows/s (last re-index)");
         throughput.getData().add(rate);
+        throughput.getData().add(batchRate);
         throughput.setPrefHeight(200);
 
         supervisors.setPrefHeight(90);
@@ -200,6 +235,58 @@ public final class DruidView extends BorderPane {
         rate.getData().setAll(samples.stream()
                 .map(s -> new XYChart.Data<Number, Number>((s.at().toEpochMilli() - last) / 1000.0, s.eventsPerSecond()))
                 .toList());
+        Double batch = vm.batchRowsPerSecondProperty().get();
+        if (batch == null) {
+            batchRate.getData().clear();
+        } else {
+            // The last run's rate as a level line across the window: runs are hours apart, so there is no series to draw.
+            double first = (samples.get(0).at().toEpochMilli() - last) / 1000.0;
+            batchRate.getData().setAll(List.of(new XYChart.Data<>(first, batch), new XYChart.Data<>(0, batch)));
+        }
+    }
+
+    private void confirm(String whatWillHappen) {
+        ButtonType go = new ButtonType("Re-index", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", go, cancel);
+        alert.setTitle("Re-index an interval");
+        alert.setHeaderText("Re-index this interval from the raw files?");
+        TextArea what = new TextArea(whatWillHappen);
+        what.setId("reindex-what");
+        what.setWrapText(true);
+        what.setEditable(false);
+        what.setPrefRowCount(6);
+        what.setPrefColumnCount(60);
+        alert.getDialogPane().setContent(what);
+        alert.getDialogPane().setId("reindex-confirmation");
+        alert.getDialogPane().lookupButton(go).setId("confirm-reindex");
+        alert.getDialogPane().lookupButton(cancel).setId("cancel-reindex");
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.setOnHidden(e -> {
+            confirmation = null;
+            if (alert.getResult() == go) {
+                vm.reindexSelectedInterval();
+            }
+        });
+        confirmation = alert;
+        alert.show();
+    }
+
+    /** The confirmation dialog while it is shown, for tests. */
+    Optional<Alert> confirmation() {
+        return Optional.ofNullable(confirmation);
+    }
+
+    private static String count(Long n) {
+        return n == null ? "-" : String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String perChunk(DruidReindexRunRow run) {
+        return run.chunks().stream().map(c -> String.format(Locale.ROOT, "%02d:00 %s", c.start().atZone(java.time.ZoneOffset.UTC).getHour(),
+                c.difference() == null ? "-" : String.format(Locale.ROOT, "%+,d", c.difference())))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String describe(DruidTimelineRow row) {

@@ -1,5 +1,8 @@
 package io.ferry.app.druid;
 
+import io.ferry.client.druid.DruidReindexChunkRow;
+import io.ferry.client.druid.DruidReindexJobRow;
+import io.ferry.client.druid.DruidReindexRunRow;
 import io.ferry.client.druid.DruidSupervisorRow;
 import io.ferry.client.druid.DruidTaskRow;
 import io.ferry.client.druid.DruidTimelineRow;
@@ -29,6 +32,13 @@ final class DruidFixtures {
 
     static final DruidTaskRow KAFKA_TASK = new DruidTaskRow("index_kafka_ads_abc", "index_kafka", "ads", "RUNNING", "RUNNING",
             "2026-03-01T11:00:00Z");
+
+    static final DruidReindexJobRow ADS_JOB = new DruidReindexJobRow("ads-hourly", "ads", "4h", "s3://events/raw/ad_events/");
+
+    /** A run of hour 10: the batch input had 1,000 events, the real-time segments 990; 1,000 rows indexed in 4 s. */
+    static final DruidReindexRunRow RUN_10 = new DruidReindexRunRow(7, "ads-hourly", "ads", H12.plusSeconds(3 * 3600),
+            H12.plusSeconds(3 * 3600 + 60), H10, H11, "SUCCEEDED", 1000L, 990L, 1000L, java.time.Duration.ofSeconds(4),
+            List.of("index_parallel_ads_x"), List.of(new DruidReindexChunkRow(H10, H11, 990L, 1000L)), null);
 
     private DruidFixtures() {
     }

@@ -3,6 +3,7 @@ package io.ferry.app.druid;
 import io.ferry.app.StubEngineClient;
 import io.ferry.app.UiThread;
 import io.ferry.app.task.ThreadPoolTaskExecutor;
+import io.ferry.client.druid.DruidReindexRunRow;
 import io.ferry.client.druid.DruidTimelineRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.ferry.app.druid.DruidFixtures.ADS;
+import static io.ferry.app.druid.DruidFixtures.ADS_JOB;
+import static io.ferry.app.druid.DruidFixtures.KAFKA_10;
+import static io.ferry.app.druid.DruidFixtures.KAFKA_11;
+import static io.ferry.app.druid.DruidFixtures.RUN_10;
 import static io.ferry.app.druid.DruidFixtures.CLICKS;
 import static io.ferry.app.druid.DruidFixtures.KAFKA_TASK;
 import static io.ferry.app.druid.DruidFixtures.supervisor;
@@ -91,14 +98,97 @@ class DruidViewModelTest {
     }
 
     @Test
-    void theReindexActionIsNotAvailableYetAndSaysWhy() {
+    void withoutAReindexJobForTheDatasourceTheActionIsUnavailableAndSaysWhy() {
         ui.run(vm::refresh);
         awaitUi(() -> vm.timeline().size() == 3);
         DruidTimelineRow row = ui.get(() -> vm.timeline().get(1));
         ui.run(() -> vm.selectedIntervalProperty().set(row));
         ui.run(vm::reindexSelectedInterval);
+
         assertThat(ui.get(() -> vm.reindexAvailableProperty().get())).isFalse();
-        assertThat(vm.reindexUnavailableReason()).contains("re-index job");
+        assertThat(ui.get(() -> vm.reindexUnavailableReasonProperty().get())).contains("No druid-reindex job", "ferry.yaml");
+        assertThat(ui.get(vm::reindexConfirmation)).isEmpty();
+        assertThat(client.druidReindexCalls).isEmpty();
+    }
+
+    @Test
+    void withAJobTheActionNeedsASelectedIntervalAndItsConfirmationSaysWhatWillHappen() {
+        client.withDruidReindex(List.of(ADS_JOB), Map.of("ads-hourly", List.of(RUN_10)));
+        ui.run(vm::refresh);
+        awaitUi(() -> vm.timeline().size() == 3 && vm.reindexRuns().size() == 1);
+        assertThat(ui.get(() -> vm.reindexAvailableProperty().get())).isFalse();
+        assertThat(ui.get(() -> vm.reindexUnavailableReasonProperty().get())).contains("Select an interval");
+
+        ui.run(() -> vm.selectedIntervalProperty().set(KAFKA_11));
+
+        assertThat(ui.get(() -> vm.reindexAvailableProperty().get())).isTrue();
+        assertThat(ui.get(vm::reindexConfirmation)).hasValueSatisfying(text -> assertThat(text)
+                .contains("ads-hourly", "2026-03-01T11:00:00Z / 2026-03-01T12:00:00Z", "s3://events/raw/ad_events/",
+                        "real-time segments of the interval are overshadowed", "input is partial, is refused"));
+
+        ui.run(() -> vm.selectedDatasourceProperty().set("clicks"));
+        awaitUi(() -> vm.timeline().size() == 1);
+        assertThat(ui.get(() -> vm.reindexAvailableProperty().get())).as("clicks has no job").isFalse();
+        assertThat(ui.get(() -> List.copyOf(vm.reindexRuns()))).isEmpty();
+    }
+
+    @Test
+    void theRunsShowTheRealTimeVersusBatchDifferenceAndTheBatchRate() {
+        client.withDruidReindex(List.of(ADS_JOB), Map.of("ads-hourly", List.of(RUN_10)));
+        ui.run(vm::refresh);
+        awaitUi(() -> vm.reindexRuns().size() == 1);
+
+        DruidReindexRunRow run = ui.get(() -> vm.reindexRuns().get(0));
+        assertThat(run.eventDifference()).isEqualTo(10L);
+        assertThat(run.chunks()).singleElement().satisfies(c -> assertThat(c.difference()).isEqualTo(10L));
+        assertThat(ui.get(() -> vm.batchRowsPerSecondProperty().get())).isEqualTo(250.0);
+    }
+
+    @Test
+    void reindexingRunsInTheBackgroundWithProgressThenShowsTheNewRun() throws Exception {
+        client.withDruidReindex(List.of(ADS_JOB), Map.of());
+        CountDownLatch release = new CountDownLatch(1);
+        client.onDruidReindex(job -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return RUN_10;
+        });
+        ui.run(vm::refresh);
+        awaitUi(() -> vm.timeline().size() == 3 && vm.reindexJob().isPresent());
+        ui.run(() -> vm.selectedIntervalProperty().set(KAFKA_10));
+
+        ui.run(vm::reindexSelectedInterval);
+
+        awaitUi(() -> vm.reindexProgressProperty().get().startsWith("run 1: re-index"));
+        assertThat(ui.get(() -> vm.reindexRunningProperty().get())).isTrue();
+        assertThat(ui.get(() -> vm.reindexAvailableProperty().get())).as("one re-index at a time").isFalse();
+        release.countDown();
+        awaitUi(() -> !vm.reindexRunningProperty().get() && vm.reindexRuns().size() == 1);
+        assertThat(client.druidReindexCalls).containsExactly("ads-hourly 2026-03-01T10:00:00Z/2026-03-01T11:00:00Z");
+        assertThat(ui.get(() -> vm.reindexProgressProperty().get()))
+                .isEqualTo("Run 7 succeeded: batch 1,000 events vs real-time 990 (+10)");
+        assertThat(ui.get(() -> vm.reindexAvailableProperty().get())).isTrue();
+    }
+
+    @Test
+    void aReindexThatCannotStartShowsItsOneMessage() {
+        client.withDruidReindex(List.of(ADS_JOB), Map.of());
+        client.onDruidReindex(job -> {
+            throw new IllegalStateException("The re-index of 2026-03-01T10:00:00Z/2026-03-01T11:00:00Z could not run: "
+                    + "no S3 credentials");
+        });
+        ui.run(vm::refresh);
+        awaitUi(() -> vm.timeline().size() == 3 && vm.reindexJob().isPresent());
+        ui.run(() -> vm.selectedIntervalProperty().set(KAFKA_10));
+
+        ui.run(vm::reindexSelectedInterval);
+
+        awaitUi(() -> !vm.reindexRunningProperty().get() && !vm.reindexProgressProperty().get().startsWith("Re-indexing"));
+        assertThat(ui.get(() -> vm.reindexProgressProperty().get()))
+                .isEqualTo("Re-index failed: The re-index of 2026-03-01T10:00:00Z/2026-03-01T11:00:00Z could not run: no S3 credentials");
     }
 
     private void awaitUi(Callable<Boolean> condition) {

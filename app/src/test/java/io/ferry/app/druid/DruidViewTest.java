@@ -111,7 +111,41 @@ class DruidViewTest {
         assertThat(reindex.isDisabled()).isTrue();
         assertThat(javafx.scene.control.Tooltip.class.cast(robot.lookup("#reindexHolder").queryAs(Node.class).getProperties()
                 .values().stream().filter(v -> v instanceof javafx.scene.control.Tooltip).findFirst().orElseThrow()).getText())
-                .contains("re-index job");
+                .contains("No druid-reindex job");
+    }
+
+    @Test
+    void reindexAsksFirstCancelDoesNothingAndConfirmRunsItAndListsTheRun(FxRobot robot) throws Exception {
+        client.withDruidReindex(List.of(DruidFixtures.ADS_JOB), Map.of());
+        client.onDruidReindex(job -> DruidFixtures.RUN_10);
+        waitUntil(robot, () -> robot.lookup(".overshadowed").tryQuery().isPresent() && view.viewModel().reindexJob().isPresent());
+        robot.clickOn(robot.lookup(".overshadowed").queryAs(Node.class));
+        Button reindex = robot.lookup("#reindexButton").queryButton();
+        waitUntil(robot, () -> !reindex.isDisabled());
+
+        robot.clickOn(reindex);
+        waitUntil(robot, () -> view.confirmation().isPresent());
+        assertThat(robot.lookup("#reindex-what").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("2026-03-01T10:00:00Z / 2026-03-01T11:00:00Z", "s3://events/raw/ad_events/", "overshadowed", "refused");
+        robot.clickOn("#cancel-reindex");
+        waitUntil(robot, () -> view.confirmation().isEmpty());
+        assertThat(client.druidReindexCalls).isEmpty();
+
+        robot.clickOn(reindex);
+        waitUntil(robot, () -> view.confirmation().isPresent());
+        robot.clickOn("#confirm-reindex");
+
+        @SuppressWarnings("unchecked")
+        TableView<Object> runs = robot.lookup("#druidRuns").queryAs(TableView.class);
+        waitUntil(robot, () -> runs.getItems().size() == 1);
+        assertThat(client.druidReindexCalls).containsExactly("ads-hourly 2026-03-01T10:00:00Z/2026-03-01T11:00:00Z");
+        waitUntil(robot, () -> robot.lookup("#reindexProgress").queryAs(Label.class).getText().startsWith("Run 7 succeeded"));
+        assertThat(robot.lookup("#druidRuns .table-cell").queryAllAs(javafx.scene.control.TableCell.class))
+                .extracting(c -> String.valueOf(c.getText())).contains("SUCCEEDED", "+10", "10:00 +10");
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.lookup("#druidThroughput").queryAs(LineChart.class);
+        waitUntil(robot, () -> !chart.getData().get(1).getData().isEmpty());
+        assertThat(chart.getData().get(1).getData().get(0).getYValue().doubleValue()).as("1,000 rows in 4 s").isEqualTo(250.0);
     }
 
     @Test

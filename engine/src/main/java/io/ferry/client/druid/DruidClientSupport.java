@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -25,12 +26,17 @@ import java.util.stream.Collectors;
  * through the engine's status readers and turned into the client's rows.
  */
 public final class DruidClientSupport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DruidClientSupport.class);
+
     private final Supplier<FerryConfig> config;
+    private final Function<String, Set<String>> batchVersions;
     private DruidClient client;
     private String clientFor;
 
-    public DruidClientSupport(Supplier<FerryConfig> config) {
+    /** @param batchVersions the versions Ferry's re-index runs produced for a datasource (its batch segments) */
+    public DruidClientSupport(Supplier<FerryConfig> config, Function<String, Set<String>> batchVersions) {
         this.config = config;
+        this.batchVersions = batchVersions;
     }
 
     public List<String> datasources() {
@@ -67,9 +73,18 @@ public final class DruidClientSupport {
         return rows;
     }
 
-    /** The versions the re-index run records say Ferry produced; none until the re-index records runs. */
+    /**
+     * The versions the re-index run records say Ferry produced. When the records cannot be read (another Ferry
+     * process holds the state store), the timeline is still shown: batch versions then read as "unknown".
+     */
     private Predicate<String> batchVersions(String dataSource) {
-        return version -> false;
+        try {
+            return Set.copyOf(batchVersions.apply(dataSource))::contains;
+        } catch (RuntimeException e) {
+            LOG.warn("Re-index run records not readable, batch versions of {} shown as unknown: {}", dataSource,
+                    e.getMessage());
+            return version -> false;
+        }
     }
 
     private static String tiers(VersionStatus v) {
