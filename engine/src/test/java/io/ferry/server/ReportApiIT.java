@@ -13,6 +13,7 @@ import io.ferry.druid.IndexParallelSpec;
 import io.ferry.druid.TaskStatus;
 import io.ferry.reporting.ReportService;
 import io.ferry.sandbox.OltpSchema;
+import io.ferry.sandbox.SandboxConfigFile;
 import io.ferry.sandbox.SandboxEndpoints;
 import io.ferry.sandbox.SandboxExtension;
 import io.ferry.sandbox.druid.DruidEndpoints;
@@ -60,8 +61,9 @@ class ReportApiIT {
         ingest(druid, campaigns[0] + "", 5, campaigns[1] + "", 3, unknownCampaign + "", 2);
 
         Path ferryYaml = dir.resolve("ferry.yaml");
-        Files.writeString(ferryYaml, Files.readString(sandbox.configFile()) + "  druid:\n    type: druid\n    coordinatorUrl: "
-                + druidEndpoints.coordinator() + "\n    brokerUrl: " + druidEndpoints.broker() + "\n");
+        Files.copy(sandbox.configFile(), ferryYaml);
+        SandboxConfigFile.appendDruid(ferryYaml, druidEndpoints.overlord(), druidEndpoints.broker(),
+                druidEndpoints.kafkaBootstrapServers());
         Path reportsYaml = dir.resolve("reports.yaml");
         Files.writeString(reportsYaml, """
                 reports:
