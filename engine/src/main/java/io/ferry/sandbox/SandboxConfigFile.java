@@ -19,6 +19,8 @@ public final class SandboxConfigFile {
     public static final String KAFKA = "sandbox-kafka";
     /** The replication job of the sandbox: its MariaDB shop tables into its PostgreSQL. */
     public static final String REPLICATION_JOB = "sandbox-shop";
+    /** The re-index job of {@code ferry sandbox --with-druid}: ad_events from the raw files in the sandbox's S3. */
+    public static final String REINDEX_JOB = "sandbox-ad-events-reindex";
 
     private SandboxConfigFile() {
     }
@@ -81,12 +83,31 @@ public final class SandboxConfigFile {
         return yaml.toString();
     }
 
-    /** Adds the Druid and Kafka connections to a file {@link #write} wrote: at the end of its connections map. */
+    /**
+     * Adds the Druid and Kafka connections to a file {@link #write} wrote, at the end of its connections map, and the
+     * re-index job of the lambda setup at the end of its jobs.
+     */
     public static void appendDruid(Path file, URI coordinatorAndOverlord, URI broker, String kafkaBootstrapServers) throws IOException {
         String yaml = Files.readString(file);
         String druid = renderDruid(coordinatorAndOverlord, broker, kafkaBootstrapServers);
         int jobs = yaml.indexOf("\njobs:\n");
-        Files.writeString(file, jobs < 0 ? yaml + druid : yaml.substring(0, jobs + 1) + druid + yaml.substring(jobs + 1));
+        String withDruid = jobs < 0 ? yaml + druid + "jobs:\n" : yaml.substring(0, jobs + 1) + druid + yaml.substring(jobs + 1);
+        Files.writeString(file, withDruid + renderReindexJob());
+    }
+
+    /** Re-indexes the raw hourly files the lambda writes to the sandbox's S3, staged there for Druid's http input. */
+    static String renderReindexJob() {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("  ").append(REINDEX_JOB).append(":\n");
+        field(yaml, "type", "druid-reindex");
+        field(yaml, "druid", DRUID);
+        field(yaml, "datasource", "ad_events");
+        yaml.append("    input:\n      s3: ").append(S3).append("\n      prefix: raw/ad_events/\n");
+        yaml.append("    staging:\n      s3: ").append(S3).append("\n      prefix: ferry/druid-staging/\n");
+        field(yaml, "supervisor", "ad_events");
+        field(yaml, "batchChunks", "1");
+        field(yaml, "every", "1h");
+        return yaml.toString();
     }
 
     private static void database(StringBuilder yaml, String name, String type, DatabaseEndpoint db) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ferry.config.ConfigLoader;
 import io.ferry.config.DruidConnectionConfig;
+import io.ferry.config.DruidReindexJobConfig;
 import io.ferry.config.FerryConfig;
 import io.ferry.config.KafkaConnectionConfig;
 import io.ferry.config.Secret;
@@ -117,7 +118,12 @@ class SandboxConfigFileTest {
         assertThat(druid.brokerUrl()).isEqualTo(URI.create("http://127.0.0.1:41241"));
         KafkaConnectionConfig kafka = (KafkaConnectionConfig) config.connection("sandbox-kafka").orElseThrow();
         assertThat(kafka.target()).isEqualTo("127.0.0.1:41242");
-        assertThat(config.jobs()).as("the replication job stays a job").containsOnlyKeys(SandboxConfigFile.REPLICATION_JOB);
+        assertThat(config.jobs()).as("the replication job stays a job; the lambda adds its re-index job")
+                .containsOnlyKeys(SandboxConfigFile.REPLICATION_JOB, SandboxConfigFile.REINDEX_JOB);
+        DruidReindexJobConfig reindex = (DruidReindexJobConfig) config.job(SandboxConfigFile.REINDEX_JOB).orElseThrow();
+        assertThat(reindex.druid().name()).isEqualTo("sandbox-druid");
+        assertThat(reindex.datasource()).isEqualTo("ad_events");
+        assertThat(reindex.supervisor()).contains("ad_events");
     }
 
     @Test
