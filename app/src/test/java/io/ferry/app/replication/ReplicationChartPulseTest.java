@@ -74,7 +74,8 @@ class ReplicationChartPulseTest {
         ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor();
         try {
             vm.start();
-            Thread.sleep(1500); // the first poll carries the whole hour
+            // the first poll carries the whole hour: measure from the update after it
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> view.updates() > 0);
             robot.interact(() -> {
                 pulses.start();
                 lastPulse.set(0);
