@@ -45,6 +45,7 @@ public final class ReplicationJob {
     private volatile boolean running = true;
 
     private final WarehouseOpener warehouses;
+    private final TableReloads reloads = new TableReloads();
 
     /** A job into the spec's warehouse. */
     public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
@@ -70,6 +71,14 @@ public final class ReplicationJob {
     public void stop() {
         running = false;
         stopSignal.countDown();
+    }
+
+    /**
+     * Loads {@code table} again while the job streams: between two batches the job empties the target table and
+     * queues a new incremental snapshot of it. Completes with what was done, for people.
+     */
+    public java.util.concurrent.CompletableFuture<String> reload(TableId table) {
+        return reloads.request(table);
     }
 
     /** The selected tables, their schemas and foreign-key actions, after the pre-flight checks. */
@@ -135,17 +144,14 @@ public final class ReplicationJob {
             schemas.keySet().forEach(metrics::table);
             Checkpoint checkpoint = start(source, warehouse, schemas);
             metrics.position(checkpoint.position());
-            if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
-                metrics.state(ReplicationMetrics.State.LOADING);
-                checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
-                        spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
-            }
             if (running) {
                 requireBinlog(source, checkpoint.position());
-                metrics.state(ReplicationMetrics.State.STREAMING);
+                // the full load runs as chunks interleaved with the stream (see WatermarkSnapshot)
+                WatermarkSnapshot snapshot = new WatermarkSnapshot(spec.name(), source, schemas, spec.chunkRows(), metrics,
+                        WatermarkMode.AUTO.open(source, spec.name()), reloads, checkpoint);
                 metrics.streamStarting();
-                metrics.allTables(TableMetrics.State.STREAMING);
-                stream(warehouse, schemas, selection.cascades(), checkpoint);
+                snapshot.showStates();
+                stream(warehouse, schemas, selection.cascades(), checkpoint, snapshot);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
             metrics.allTables(TableMetrics.State.STOPPED);
@@ -160,11 +166,12 @@ public final class ReplicationJob {
         }
         // Record the head BEFORE reading any row: streaming from here after the load loses nothing.
         BinlogPosition head = SourcePositions.head(source);
-        Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
+        Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT,
+                WatermarkSnapshot.initialProgress(schemas, spec.preparation() != TargetPreparation.DO_NOTHING));
         List<TargetTable> targets = new ArrayList<>();
         schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
         warehouse.begin(targets, spec.preparation(), first);
-        LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
+        LOG.info("Job {}: first run, stream from {} while loading the tables", spec.name(), head);
         return first;
     }
 
@@ -178,10 +185,11 @@ public final class ReplicationJob {
     }
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
-                        Checkpoint checkpoint) throws Exception {
+                        Checkpoint checkpoint, WatermarkSnapshot snapshot) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
-        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
-            metrics.read(txn);
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
+                t -> schemas.containsKey(t) ? schemas.get(t) : snapshot.schemaOf(t), txn -> {
+            metrics.read(snapshot.strip(txn));
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
@@ -191,7 +199,8 @@ public final class ReplicationJob {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();
             while (running) {
-                List<Transaction> batch = takeBatch(buffer, reader);
+                checkpoint = snapshot.beforeBatch(warehouse, checkpoint);
+                List<Transaction> batch = takeBatch(buffer, reader, snapshot);
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -204,15 +213,20 @@ public final class ReplicationJob {
                         tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
                     }
                 }
-                if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
+                if (changes == 0 && !snapshot.chunkReady() && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
                         && running) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
                 }
-                Checkpoint next = checkpoint.at(last.end());
+                Checkpoint next = snapshot.emit(tables, checkpoint.at(last.end()));
                 long a0 = System.nanoTime();
-                warehouse.apply(tables.values(), cascades, checkpoint, next);
+                if (snapshot.copyChunk() != null) {
+                    warehouse.load(snapshot.copyChunk(), checkpoint, next);
+                } else {
+                    warehouse.apply(tables.values(), cascades, checkpoint, next);
+                }
+                snapshot.applied();
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -226,17 +240,18 @@ public final class ReplicationJob {
     private List<Transaction> carried = new ArrayList<>();
 
     /** Whole transactions up to the batch's row or time limit; empty if none arrived within the delay. */
-    private List<Transaction> takeBatch(BlockingQueue<Transaction> buffer, BinlogReader reader) throws Exception {
+    private List<Transaction> takeBatch(BlockingQueue<Transaction> buffer, BinlogReader reader, WatermarkSnapshot snapshot)
+            throws Exception {
         List<Transaction> batch = new ArrayList<>(carried);
         carried = new ArrayList<>();
         long rows = batch.stream().mapToLong(t -> t.changes().size()).sum();
         long deadline = System.nanoTime() + spec.batchMaxDelay().toNanos();
-        while (running && rows < spec.batchMaxRows()) {
+        while (running && (rows < spec.batchMaxRows() || snapshot.holdsBatch())) {
             Throwable failure = reader.failure();
             if (failure != null) {
                 throw new ReplicationException("The binlog stream stopped: " + failure.getMessage(), failure);
             }
-            long wait = deadline - System.nanoTime();
+            long wait = snapshot.holdsBatch() ? 100_000_000L : deadline - System.nanoTime();
             Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
             if (txn == null) {
                 if (wait <= 0) {
@@ -244,8 +259,12 @@ public final class ReplicationJob {
                 }
                 continue;
             }
+            txn = snapshot.observe(txn, rows);
             batch.add(txn);
             rows += txn.changes().size();
+            if (snapshot.chunkReady()) {
+                break; // the chunk's rows go in at its high watermark: end the batch there
+            }
         }
         return batch;
     }

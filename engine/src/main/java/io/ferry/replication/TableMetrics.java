@@ -17,19 +17,30 @@ public final class TableMetrics {
     private final AtomicLong rowsApplied = new AtomicLong();
     private final AtomicReference<Instant> lastChange = new AtomicReference<>();
     private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+    private final AtomicLong loadStartRows = new AtomicLong();
+    private final AtomicLong loadStartNanos = new AtomicLong();
+    private final AtomicLong loadNanos = new AtomicLong();
 
     void state(State s) {
         state.set(s);
     }
 
     void loading(long estimate) {
-        loadedRows.set(0);
+        loading(estimate, 0);
+    }
+
+    /** A load starts, or resumes with {@code already} rows loaded before a restart. */
+    void loading(long estimate, long already) {
+        loadedRows.set(already);
+        loadStartRows.set(already);
+        loadStartNanos.set(System.nanoTime());
         estimatedRows.set(estimate);
         state.set(State.LOADING);
     }
 
     void loaded(long rows) {
         loadedRows.addAndGet(rows);
+        loadNanos.set(System.nanoTime());
         rowsRead.addAndGet(rows);
         rowsApplied.addAndGet(rows);
     }
@@ -68,6 +79,23 @@ public final class TableMetrics {
             return -1;
         }
         return estimate == 0 ? 99 : (int) Math.min(99, loadedRows.get() * 100 / estimate);
+    }
+
+    /** Rows per second of the current load since it (re)started, from the last chunk; -1 before the first chunk. */
+    public double loadRate() {
+        long rows = loadedRows.get() - loadStartRows.get();
+        long nanos = loadNanos.get() - loadStartNanos.get();
+        return state.get() != State.LOADING || rows <= 0 || nanos <= 0 ? -1 : rows * 1e9 / nanos;
+    }
+
+    /** The time left of the current load at {@link #loadRate()}, from the source's estimate; null when unknown. */
+    public Duration loadEta() {
+        double rate = loadRate();
+        long estimate = estimatedRows.get();
+        if (rate <= 0 || estimate < 0) {
+            return null;
+        }
+        return Duration.ofMillis((long) (Math.max(0, estimate - loadedRows.get()) * 1000 / rate));
     }
 
     /** Rows read from the source: full-load rows and row changes from the binlog. */

@@ -66,8 +66,15 @@ public final class CollapsedTable {
 
     /** A snapshot row: present with these values. */
     public void put(Object[] row) {
+        put(row, 0);
+    }
+
+    /** A snapshot row placed in a batch after its change {@code seq} (a chunk emitted at its high watermark). */
+    public void put(Object[] row, long seq) {
         changes++;
-        rows.put(RowKey.of(row, keyIndexes), new FinalRow(row, false, 0, 0));
+        RowKey key = RowKey.of(row, keyIndexes);
+        FinalRow previous = seq == 0 ? null : rows.get(key);
+        rows.put(key, new FinalRow(row, false, seq, previous == null ? 0 : previous.deleteSeq()));
     }
 
     /** How many DELETE events went in. */
