@@ -12,8 +12,12 @@ import java.util.Optional;
 final class ReplicationJobBinder implements JobTypeBinder {
     private static final Map<String, String> PREPARATIONS = words("drop-and-create", "truncate", "do-nothing");
     private static final Map<String, ReplicationJobConfig.PositionMode> POSITION_MODES = new LinkedHashMap<>();
+    private static final Map<String, ReplicationJobConfig.Watermarks> WATERMARKS = new LinkedHashMap<>();
 
     static {
+        WATERMARKS.put("auto", ReplicationJobConfig.Watermarks.AUTO);
+        WATERMARKS.put("table", ReplicationJobConfig.Watermarks.TABLE);
+        WATERMARKS.put("gtid", ReplicationJobConfig.Watermarks.GTID);
         POSITION_MODES.put("file", ReplicationJobConfig.PositionMode.FILE);
         POSITION_MODES.put("gtid", ReplicationJobConfig.PositionMode.GTID);
     }
@@ -61,11 +65,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
+        ReplicationJobConfig.Watermarks watermarks = r.choice("watermarks", WATERMARKS, ReplicationJobConfig.Watermarks.AUTO);
         if (!r.valid() || source.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
-                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode));
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, watermarks));
     }
 
     private static Map<String, String> words(String... words) {

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param targetSchema      the warehouse schema every table goes to; empty: the source table's own schema name
  * @param targetPreparation {@code drop-and-create}, {@code truncate} or {@code do-nothing}
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
+ * @param watermarks        what marks the full load's chunks in the stream: rows in ferry_admin, or (read-only source)
+ *                          the executed GTID position; AUTO chooses by the source's read_only
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
-                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode) implements JobConfig {
+                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
+                                   Watermarks watermarks) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -28,6 +31,17 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public static final String DEFAULT_PREPARATION = "drop-and-create";
 
     public enum PositionMode { FILE, GTID }
+
+    /** What marks a full-load chunk's window: AUTO (GTID when the source is read_only), TABLE rows, or GTID. */
+    public enum Watermarks { AUTO, TABLE, GTID }
+
+    /** A job with AUTO watermarks. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, Watermarks.AUTO);
+    }
 
     /** The maxBatchDelay of a job that sets none: 10 s into Redshift, else 500 ms. */
     public static Duration defaultMaxBatchDelay(ConnectionType target) {
@@ -44,6 +58,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(watermarks, "watermarks");
     }
 
     @Override

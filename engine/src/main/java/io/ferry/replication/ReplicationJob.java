@@ -87,13 +87,18 @@ public final class ReplicationJob {
 
     /** Selects the tables and runs the pre-flight checks (throws {@link PreflightException}). */
     public static Selection selectAndCheck(Connection source, TableFilter filter) throws SQLException {
+        return selectAndCheck(source, filter, WatermarkMode.AUTO);
+    }
+
+    /** As {@link #selectAndCheck(Connection, TableFilter)}, checking the full load's {@code watermarks} too. */
+    public static Selection selectAndCheck(Connection source, TableFilter filter, WatermarkMode watermarks) throws SQLException {
         List<TableId> selected = filter.select(SchemaReader.listTables(source));
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
         }
         Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
         CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
-        Preflight.check(source, schemas.values(), cascades);
+        Preflight.check(source, schemas.values(), cascades, watermarks);
         return new Selection(schemas, cascades);
     }
 
@@ -129,7 +134,7 @@ public final class ReplicationJob {
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
              Warehouse warehouse = warehouses.open(spec.warehouse(), clock)) {
-            Selection selection = selectAndCheck(source, spec.tables());
+            Selection selection = selectAndCheck(source, spec.tables(), spec.watermarks());
             if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
                 throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
                         + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
@@ -148,7 +153,7 @@ public final class ReplicationJob {
                 requireBinlog(source, checkpoint.position());
                 // the full load runs as chunks interleaved with the stream (see WatermarkSnapshot)
                 WatermarkSnapshot snapshot = new WatermarkSnapshot(spec.name(), source, schemas, spec.chunkRows(), metrics,
-                        WatermarkMode.AUTO.open(source, spec.name()), reloads, checkpoint);
+                        spec.watermarks().open(source, spec.name()), reloads, checkpoint);
                 metrics.streamStarting();
                 snapshot.showStates();
                 stream(warehouse, schemas, selection.cascades(), checkpoint, snapshot);

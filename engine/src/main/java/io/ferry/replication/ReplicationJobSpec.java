@@ -19,15 +19,17 @@ import java.util.Objects;
  * @param targetSchema  the warehouse schema of every target table; null: the source table's schema name
  * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
+ * @param watermarks    what marks the full load's chunks in the stream (see {@link WatermarkMode})
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
-                                 String targetSchema, WarehouseOpener opener) {
+                                 String targetSchema, WarehouseOpener opener, WatermarkMode watermarks) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(watermarks, "watermarks");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new IllegalArgumentException("A job name is 1-100 letters, digits, '_', '.' or '-', got '" + name + "'");
         }
@@ -43,32 +45,38 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
     public static ReplicationJobSpec of(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
-                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES);
+                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
+                WatermarkMode.AUTO);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener);
+                bufferTransactions, resumeByGtid, targetSchema, opener, watermarks);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, watermarks);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, watermarks);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, watermarks);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, watermarks);
+    }
+
+    public ReplicationJobSpec withWatermarks(WatermarkMode mode) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, mode);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

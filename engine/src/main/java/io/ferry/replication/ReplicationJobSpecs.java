@@ -69,6 +69,7 @@ public final class ReplicationJobSpecs {
                         TargetPreparation.parse(job.targetPreparation()))
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
+                .withWatermarks(WatermarkMode.valueOf(job.watermarks().name()))
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener);
     }

@@ -41,13 +41,18 @@ public final class ReplicationPlan {
 
     /** Reads the source (information_schema, SHOW CREATE TABLE, variables, grants); writes nothing. */
     public static ReplicationPlan read(Connection source, TableFilter filter) throws SQLException {
+        return read(source, filter, WatermarkMode.AUTO);
+    }
+
+    /** As {@link #read(Connection, TableFilter)}, with the full load's {@code watermarks}. */
+    public static ReplicationPlan read(Connection source, TableFilter filter, WatermarkMode watermarks) throws SQLException {
         List<TableId> selected = filter.select(SchemaReader.listTables(source));
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
         }
         Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
         CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
-        List<String> problems = Preflight.problems(source, schemas.values(), cascades);
+        List<String> problems = Preflight.problems(source, schemas.values(), cascades, watermarks);
         Map<TableId, Long> rows = new java.util.HashMap<>();
         for (TableId t : selected) {
             try (PreparedStatement st = source.prepareStatement(

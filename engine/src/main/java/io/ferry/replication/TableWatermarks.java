@@ -42,14 +42,27 @@ final class TableWatermarks implements Watermarks {
     /** Creates the watermark table if missing (the pre-flight checked the grants) and reads its schema. */
     static TableWatermarks open(Connection source, String job) throws SQLException {
         try (Statement st = source.createStatement()) {
-            st.execute("CREATE DATABASE IF NOT EXISTS " + FerrySchema.quoted());
-            st.execute(CREATE_TABLE);
+            if (!exists(source)) { // CREATE ... IF NOT EXISTS needs the CREATE grant even when the table is there
+                st.execute("CREATE DATABASE IF NOT EXISTS " + FerrySchema.quoted());
+                st.execute(CREATE_TABLE);
+            }
         } catch (SQLException e) {
             throw new SQLException("Could not create the watermark table " + TABLE + " on the source (" + e.getMessage()
                     + "): grant CREATE and INSERT on " + FerrySchema.NAME + ".* to the replication user, or set "
                     + "watermarks: gtid on the job", e.getSQLState(), e);
         }
         return new TableWatermarks(source, job, SchemaReader.read(source, TABLE));
+    }
+
+    static boolean exists(Connection source) throws SQLException {
+        try (PreparedStatement st = source.prepareStatement(
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            st.setString(1, TABLE.schema());
+            st.setString(2, TABLE.table());
+            try (var rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     @Override

@@ -35,12 +35,13 @@ class ReplicationJobBinderTest {
                     maxBatchRows: 10_000
                     maxBatchDelay: 2s
                     positionMode: gtid
+                    watermarks: gtid
                 """, FILE);
 
         ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
         assertThat(job).isEqualTo(new ReplicationJobConfig("shop-to-dw", "shop", "dw", List.of("shop.*", "crm.accounts"),
                 List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
-                ReplicationJobConfig.PositionMode.GTID));
+                ReplicationJobConfig.PositionMode.GTID, ReplicationJobConfig.Watermarks.GTID));
         assertThat(job.type()).isEqualTo("replication");
     }
 
@@ -57,6 +58,7 @@ class ReplicationJobBinderTest {
         assertThat(job.maxBatchRows()).isEqualTo(50_000);
         assertThat(job.maxBatchDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(job.positionMode()).isEqualTo(ReplicationJobConfig.PositionMode.FILE);
+        assertThat(job.watermarks()).isEqualTo(ReplicationJobConfig.Watermarks.AUTO);
     }
 
     @Test
