@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Live counters of one replicated table, safe to read from any thread. */
 public final class TableMetrics {
-    /** QUEUED: waiting for its full load; LOADED: loaded, waiting for the stream; SUSPENDED: set aside by an error policy. */
+    /**
+     * QUEUED: waiting for its full load (its changes stream meanwhile); LOADED: no longer set (the stream runs during the
+     * load); SUSPENDED: set aside by an error policy.
+     */
     public enum State { QUEUED, LOADING, LOADED, STREAMING, SUSPENDED, STOPPED }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);

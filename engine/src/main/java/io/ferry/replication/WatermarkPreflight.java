@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * read from its own {@code SHOW GRANTS}. A read-only source (GTID watermarks) needs nothing more.
  */
 final class WatermarkPreflight {
+    private static final Pattern ROLE = Pattern.compile("^GRANT [`'][^ ]*[`'] TO .*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern GRANT = Pattern.compile("^GRANT (.+?) ON (\\S+) TO .*$", Pattern.CASE_INSENSITIVE);
 
     private WatermarkPreflight() {
@@ -53,14 +54,15 @@ final class WatermarkPreflight {
     static Set<String> missing(List<String> grantLines, Set<String> needed) {
         Set<String> missing = new TreeSet<>(needed);
         for (String line : grantLines) {
-            Matcher m = GRANT.matcher(line.trim());
+            String trimmed = line.trim();
+            if (ROLE.matcher(trimmed).matches()) {
+                return Set.of(); // a role: its privileges are not listed here, so do not claim any is missing
+            }
+            Matcher m = GRANT.matcher(trimmed);
             if (!m.matches()) {
                 continue;
             }
             String privileges = m.group(1).toUpperCase(Locale.ROOT);
-            if (privileges.startsWith("`") || privileges.startsWith("'")) {
-                return Set.of(); // a role: its privileges are not listed here, so do not claim any is missing
-            }
             if (!covers(m.group(2))) {
                 continue;
             }

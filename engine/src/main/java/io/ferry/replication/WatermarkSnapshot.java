@@ -235,6 +235,7 @@ final class WatermarkSnapshot {
             metrics.table(table).loaded(read);
             if (pending.lastOfTable()) {
                 metrics.table(table).state(TableMetrics.State.STREAMING);
+                started = null;
                 LOG.info("Job {}: loaded {} ({} rows in {} chunks)", job, table, progress.rows() + read, progress.chunks() + 1);
             }
             if (proposed.done()) {
