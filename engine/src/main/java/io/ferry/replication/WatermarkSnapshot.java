@@ -124,9 +124,14 @@ final class WatermarkSnapshot {
             started = table;
         }
         String chunkId = run + ":" + (++chunkCount);
+        long t0 = System.nanoTime();
         Object low = watermarks.mark(chunkId, true);
+        long t1 = System.nanoTime();
         List<Object[]> rows = reader.readChunk(source, progress.afterKey());
+        long t2 = System.nanoTime();
         Object high = watermarks.mark(chunkId, false);
+        LOG.debug("Job {}: chunk {} of {}: {} rows; low mark {} ms, SELECT {} ms, high mark {} ms", job, chunkCount, table,
+                rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         ChunkWindow window = new ChunkWindow(table, reader.schema().primaryKeyIndexes(), rows);
         pending = new Pending(window, low, high, rows.isEmpty() ? progress.afterKey() : reader.keyOf(rows.get(rows.size() - 1)),
                 rows.size() < chunkRows);
