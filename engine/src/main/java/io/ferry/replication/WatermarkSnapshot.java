@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -117,23 +118,20 @@ final class WatermarkSnapshot {
         if (progress.done() || pending != null) {
             return checkpoint;
         }
-        TableId table = progress.table();
-        SnapshotReader reader = reader(table);
+        Read read = takePrefetched();
+        if (read == null) {
+            read = read(progress, reader(progress.table()), ++chunkCount);
+        }
+        TableId table = read.table();
         if (!table.equals(started)) {
             metrics.table(table).loading(estimatedRows(table), progress.rows());
             started = table;
         }
-        String chunkId = run + ":" + (++chunkCount);
-        long t0 = System.nanoTime();
-        Object low = watermarks.mark(chunkId, true);
-        long t1 = System.nanoTime();
-        List<Object[]> rows = reader.readChunk(source, progress.afterKey());
-        long t2 = System.nanoTime();
-        Object high = watermarks.mark(chunkId, false);
-        LOG.debug("Job {}: chunk {} of {}: {} rows; low mark {} ms, SELECT {} ms, high mark {} ms", job, chunkCount, table,
-                rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        ChunkWindow window = new ChunkWindow(table, reader.schema().primaryKeyIndexes(), rows);
-        pending = new Pending(window, low, high, rows.isEmpty() ? progress.afterKey() : reader.keyOf(rows.get(rows.size() - 1)),
+        List<Object[]> rows = read.rows();
+        Object low = read.low();
+        Object high = read.high();
+        ChunkWindow window = new ChunkWindow(table, read.reader().schema().primaryKeyIndexes(), rows);
+        pending = new Pending(window, low, high, rows.isEmpty() ? progress.afterKey() : read.reader().keyOf(rows.get(rows.size() - 1)),
                 rows.size() < chunkRows);
         if (watermarks.passed(low, consumed)) {
             window.open(); // read-only watermarks on a quiet source: the stream is already there
@@ -153,6 +151,68 @@ final class WatermarkSnapshot {
         }
         return checkpoint;
     }
+
+    /** A chunk read between its watermarks, from {@code from}. */
+    private record Read(TableId table, SnapshotReader reader, SnapshotProgress from, List<Object[]> rows, Object low,
+                        Object high) {
+    }
+
+    /** Writes the low mark, SELECTs the chunk after {@code from}, writes the high mark. */
+    private Read read(SnapshotProgress from, SnapshotReader reader, long chunk) throws SQLException {
+        String chunkId = run + ":" + chunk;
+        long t0 = System.nanoTime();
+        Object low = watermarks.mark(chunkId, true);
+        long t1 = System.nanoTime();
+        List<Object[]> rows = reader.readChunk(source, from.afterKey());
+        long t2 = System.nanoTime();
+        Object high = watermarks.mark(chunkId, false);
+        LOG.debug("Job {}: chunk {} of {}: {} rows; low mark {} ms, SELECT {} ms, high mark {} ms", job, chunk, from.table(),
+                rows.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        return new Read(from.table(), reader, from, rows, low, high);
+    }
+
+    /**
+     * Reads the chunk after {@code from} on a thread of its own while the job applies the batch of the last one (the
+     * source connection is idle meanwhile); {@link #beforeBatch} waits for it before the stream is read on, so the
+     * chunk is known before its low watermark can be seen.
+     */
+    private void prefetch(SnapshotProgress from) {
+        SnapshotReader reader = reader(from.table());
+        long chunk = ++chunkCount;
+        CompletableFuture<Read> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(read(from, reader, chunk));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "ferry-snapshot-read-" + job);
+        thread.setDaemon(true);
+        thread.start();
+        prefetched = future;
+    }
+
+    /** The prefetched chunk if it is the one after the progress now (a reload may have changed it), else null. */
+    private Read takePrefetched() throws SQLException {
+        CompletableFuture<Read> future = prefetched;
+        if (future == null) {
+            return null;
+        }
+        prefetched = null;
+        Read read;
+        try {
+            read = future.join(); // always waited for: the source connection must be free again
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        boolean same = read.table().equals(progress.table()) && read.from().afterKey() == progress.afterKey();
+        return same ? read : null;
+    }
+
+    private CompletableFuture<Read> prefetched;
 
     /**
      * Follows a transaction taken into the batch, in stream order; {@code rowsBefore} is how many row changes the
@@ -214,6 +274,9 @@ final class WatermarkSnapshot {
                 }
             }
             p = pending.lastOfTable() ? p.next(order) : p.after(pending.lastKey(), pending.window().rowsRead());
+            if (!p.done()) {
+                prefetch(p);
+            }
         }
         proposed = p;
         if (p == progress) {
