@@ -4,6 +4,7 @@ import io.ferry.replication.metrics.HeadProbe;
 import io.ferry.replication.metrics.MetricsHistory;
 import io.ferry.replication.metrics.MetricsSample;
 import io.ferry.replication.metrics.MetricsSampler;
+import io.ferry.replication.metrics.PurgeHorizonProbe;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.Warehouse;
 import org.slf4j.Logger;
@@ -57,8 +58,8 @@ public final class ReplicationService implements AutoCloseable {
             old.stop();
             old.close();
         }
-        jobs.put(spec.name(), new ManagedJob(spec, new MetricsSampler(HeadProbe.of(spec.source()), clock,
-                MetricsHistory.lastHour())));
+        jobs.put(spec.name(), new ManagedJob(spec, new MetricsSampler(HeadProbe.of(spec.source()),
+                PurgeHorizonProbe.of(spec.name(), spec.source(), spec.serverId()), clock, MetricsHistory.lastHour())));
     }
 
     public synchronized List<String> names() {
