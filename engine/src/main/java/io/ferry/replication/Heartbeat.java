@@ -70,9 +70,8 @@ public final class Heartbeat implements AutoCloseable {
         if (!enabled()) {
             return;
         }
-        try (Statement st = source.createStatement()) {
-            st.execute("CREATE DATABASE IF NOT EXISTS " + FerrySchema.quoted());
-            st.execute(DDL);
+        try {
+            createTable(source);
             write(source);
         } catch (SQLException e) {
             throw new PreflightException(List.of(problem(spec.name(), source, e)));
@@ -113,6 +112,9 @@ public final class Heartbeat implements AutoCloseable {
                 closeConnection();
                 connection = spec.source().connect();
             }
+            if (lastFailure != null) {
+                createTable(connection); // someone may have dropped ferry_admin
+            }
             write(connection);
             if (lastFailure != null) {
                 LOG.info("Job {}: heartbeat rows are written again", spec.name());
@@ -125,6 +127,13 @@ public final class Heartbeat implements AutoCloseable {
                         e.getMessage(), spec.heartbeatInterval().toMillis());
             }
             lastFailure = String.valueOf(e.getMessage());
+        }
+    }
+
+    private static void createTable(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS " + FerrySchema.quoted());
+            st.execute(DDL);
         }
     }
 

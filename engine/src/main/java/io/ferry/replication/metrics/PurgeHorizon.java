@@ -57,9 +57,15 @@ public record PurgeHorizon(String file, Duration retention, Instant closed, doub
         return new PurgeHorizon(file, retention, closed, left, used);
     }
 
-    /** {@code 11.9 h}, {@code no expiry}. */
+    /** {@code 168 h}, {@code 11.9 h}, {@code 25 min} (under an hour), {@code no expiry}. */
     public String hoursText() {
-        return Double.isInfinite(hoursLeft) ? "no expiry" : String.format(Locale.ROOT, "%.1f h", hoursLeft);
+        if (Double.isInfinite(hoursLeft)) {
+            return "no expiry";
+        }
+        if (hoursLeft < 1) {
+            return String.format(Locale.ROOT, "%.0f min", hoursLeft * 60);
+        }
+        return String.format(Locale.ROOT, hoursLeft < 10 ? "%.1f h" : "%.0f h", hoursLeft);
     }
 
     /** The status line's part: {@code purge horizon 11.9 h}, and the warning at 50 %. */
