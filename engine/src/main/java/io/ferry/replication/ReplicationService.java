@@ -130,6 +130,20 @@ public final class ReplicationService implements AutoCloseable {
         return job(name).sampler.history().since(since);
     }
 
+    /** The live counters of the job's current (or last) run; empty before it first started. */
+    public Optional<ReplicationMetrics> metrics(String name) {
+        ReplicationJob current = job(name).current;
+        return current == null ? Optional.empty() : Optional.of(current.metrics());
+    }
+
+    /** The job's one-line status ({@link ReplicationStatusLine}, as {@code ferry replicate} prints it); empty before its first sample. */
+    public Optional<String> statusLine(String name) {
+        ManagedJob job = job(name);
+        ReplicationJob current = job.current;
+        return current == null ? Optional.empty() : job.sampler.history().latest()
+                .map(s -> ReplicationStatusLine.format(s, current.metrics()));
+    }
+
     /** Every table of the job with its live counters (empty before the job first started). */
     public Map<TableId, TableMetrics> tables(String name) {
         ReplicationJob current = job(name).current;
