@@ -78,6 +78,7 @@ class EngineStatusIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> cli("status", "--config", file.toString()).out
                     .contains("purge horizon"));
             Cli status = cli("status", "--config", file.toString());
+            System.out.println("ferry status:\n" + status.out);
             assertThat(status.code).isZero();
             assertThat(status.out).contains("Job " + job + ": sandbox-mariadb → sandbox-postgres, tables " + schema + ".*")
                     .containsPattern("\n  STREAMING +\\d+ rows/s in +[\\d,]+ out  backlog \\d+ txns \\(\\d+ rows\\)  source lag "

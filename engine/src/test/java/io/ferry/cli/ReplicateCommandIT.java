@@ -53,7 +53,7 @@ class ReplicateCommandIT {
 
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Job cli-it: sandbox-mariadb → sandbox-postgres")
-                .contains("STREAMING").contains("rows/s").contains("lag 0 s")
+                .contains("STREAMING").contains("rows/s").contains("source lag 0.0 s")
                 .contains("the next run resumes there");
     }
 

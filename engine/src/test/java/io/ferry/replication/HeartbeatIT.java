@@ -63,6 +63,9 @@ class HeartbeatIT {
             Instant since = Instant.now();
             await().atMost(Duration.ofSeconds(60)).until(() -> service.history(name, since).size() >= 5);
             List<MetricsSample> idle = service.history(name, since);
+            System.out.printf("idle source, %d samples: apply lag %s ms, source lag %s ms%n", idle.size(),
+                    idle.stream().map(MetricsSample::applyLagMillis).toList(),
+                    idle.stream().map(MetricsSample::sourceLagMillis).toList());
             assertThat(idle).allSatisfy(s -> {
                 assertThat(s.applyLagMillis()).as("apply lag, measured from the markers").isBetween(0L, 5_000L);
                 assertThat(s.sourceLagMillis()).as("source lag stays known on an idle source").isBetween(0L, 5_000L);
