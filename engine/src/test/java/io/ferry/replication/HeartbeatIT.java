@@ -164,6 +164,30 @@ class HeartbeatIT {
         }
     }
 
+    /** A user that may only read (the sandbox's "_readonly" account): the heartbeat is a pre-flight problem, unless off. */
+    @Test
+    void aSourceWhereTheHeartbeatCannotBeWrittenIsRefusedUnlessTheJobTurnsItOff() throws Exception {
+        ReplicationJobSpec spec = ReplicationJobSpecs.build(config(), job("hb-ro-" + RUN, List.of("ferry_r_hb.*"),
+                "hb_ro_" + RUN, Duration.ofSeconds(2)));
+        var endpoint = sandbox.mariadb();
+        MySqlSource readOnly = new MySqlSource(endpoint.host(), endpoint.port(), endpoint.user() + "_readonly",
+                endpoint.password());
+        try (Connection c = readOnly.connect(); Heartbeat heartbeat = new Heartbeat(spec, Clock.systemUTC(),
+                new ReplicationMetrics())) {
+            assertThatThrownBy(() -> heartbeat.prepare(c)).isInstanceOf(PreflightException.class)
+                    .hasMessageContaining("job hb-ro-" + RUN + " cannot write its heartbeat row into "
+                            + "ferry_admin.replication_heartbeat")
+                    .hasMessageContaining("GRANT CREATE, INSERT, UPDATE ON ferry_admin.* TO " + endpoint.user() + "_readonly")
+                    .hasMessageContaining("or set 'heartbeat: off' in the job");
+        }
+        try (Connection c = readOnly.connect(); Heartbeat off = new Heartbeat(spec.withHeartbeat(null), Clock.systemUTC(),
+                new ReplicationMetrics())) {
+            off.prepare(c);
+            off.start();
+            assertThat(off.enabled()).isFalse();
+        }
+    }
+
     private ReplicationJobConfig job(String name, List<String> include, String target, Duration heartbeat) {
         return new ReplicationJobConfig(name, SandboxConfigFile.MARIADB, SandboxConfigFile.POSTGRES, include, List.of(),
                 Optional.of(target), "drop-and-create", 1000, Duration.ofMillis(100), ReplicationJobConfig.PositionMode.FILE,
