@@ -67,6 +67,7 @@ public final class Preflight {
         }
         checkGrants(source, mariadb, problems);
         problems.addAll(WatermarkPreflight.problems(source, watermarks));
+        problems.addAll(BinlogRetention.problems(source));
         for (TableSchema table : tables) {
             if (!table.hasPrimaryKey()) {
                 problems.add("table " + table.id() + " has no primary key: Ferry cannot apply its changes exactly once. "

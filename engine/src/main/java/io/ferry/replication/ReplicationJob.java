@@ -133,13 +133,16 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             Warehouse warehouse = warehouses.open(spec.warehouse(), clock)) {
+             Warehouse warehouse = warehouses.open(spec.warehouse(), clock);
+             Heartbeat heartbeat = new Heartbeat(spec, clock, metrics)) {
             Selection selection = selectAndCheck(source, spec.tables(), spec.watermarks());
             if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
                 throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
                         + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
                         + ". Exclude the parent or the child tables, or replicate into PostgreSQL."));
             }
+            heartbeat.prepare(source);
+            heartbeat.start();
             Map<TableId, TableSchema> schemas = selection.schemas();
             LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
             if (!selection.cascades().isEmpty()) {
@@ -156,7 +159,7 @@ public final class ReplicationJob {
                         spec.watermarks().open(source, spec.name()), reloads, checkpoint);
                 metrics.streamStarting();
                 snapshot.showStates();
-                stream(warehouse, schemas, selection.cascades(), checkpoint, snapshot);
+                stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat, snapshot);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
             metrics.allTables(TableMetrics.State.STOPPED);
@@ -190,10 +193,12 @@ public final class ReplicationJob {
     }
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
-                        Checkpoint checkpoint, WatermarkSnapshot snapshot) throws Exception {
+                        Checkpoint checkpoint, Heartbeat heartbeat, WatermarkSnapshot snapshot) throws Exception {
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
+        TransactionAssembler.Schemas known = heartbeat.schemas(schemas);
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
-                t -> schemas.containsKey(t) ? schemas.get(t) : snapshot.schemaOf(t), txn -> {
+                t -> known.schemaOf(t) != null ? known.schemaOf(t) : snapshot.schemaOf(t), read -> {
+            Transaction txn = heartbeat.recognise(read);
             metrics.read(snapshot.strip(txn));
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
@@ -219,7 +224,7 @@ public final class ReplicationJob {
                     }
                 }
                 if (changes == 0 && !snapshot.chunkReady() && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
-                        && running) {
+                        && running && !heartbeat.marks(batch)) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
@@ -237,6 +242,7 @@ public final class ReplicationJob {
                 checkpoint = next;
                 lastCheckpointWrite = clock.instant();
                 metrics.batchApplied(batch, changes, next.position(), clock.instant());
+                heartbeat.applied(batch, lastCheckpointWrite);
             }
         }
     }

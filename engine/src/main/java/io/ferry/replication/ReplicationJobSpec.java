@@ -21,11 +21,13 @@ import java.util.Objects;
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  * @param watermarks    what marks the full load's chunks in the stream (see {@link WatermarkMode})
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
+ * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
-                                 String targetSchema, WarehouseOpener opener, WatermarkMode watermarks) {
+                                 String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
+                                 WatermarkMode watermarks) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
@@ -46,37 +48,43 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                WatermarkMode.AUTO);
+                Heartbeat.DEFAULT_INTERVAL, WatermarkMode.AUTO);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, watermarks);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, watermarks);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, watermarks);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, watermarks);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, watermarks);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, watermarks);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, watermarks);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, watermarks);
+    }
+
+    /** With heartbeat rows every {@code interval}; null: without. */
+    public ReplicationJobSpec withHeartbeat(Duration interval) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, watermarks);
     }
 
     public ReplicationJobSpec withWatermarks(WatermarkMode mode) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, mode);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, mode);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

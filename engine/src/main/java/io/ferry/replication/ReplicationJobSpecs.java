@@ -71,7 +71,8 @@ public final class ReplicationJobSpecs {
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
                 .withWatermarks(WatermarkMode.valueOf(job.watermarks().name()))
                 .withTargetSchema(job.targetSchema().orElse(null))
-                .withOpener(opener);
+                .withOpener(opener)
+                .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null);
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {
