@@ -151,7 +151,7 @@ class ReplicationCrashIT {
         engine.destroy(); // SIGTERM: a clean stop commits the batch in flight (the JVM still exits with 128 + 15)
         assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(engine.exitValue()).as(tail(log)).isEqualTo(143);
-        assertThat(Files.readString(log)).contains("Stopped at " + head);
+        assertThat(Files.readString(log)).contains("the next run resumes there");
     }
 
     /** Two kills in the full load first, then right-after-start and mid-stream kills in a seeded order. */
