@@ -13,7 +13,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
     private static final Map<String, String> PREPARATIONS = words("drop-and-create", "truncate", "do-nothing");
     private static final Map<String, ReplicationJobConfig.PositionMode> POSITION_MODES = new LinkedHashMap<>();
 
+    private static final Map<String, io.ferry.replication.ErrorPolicy> ERROR_POLICIES = new LinkedHashMap<>();
+
     static {
+        for (io.ferry.replication.ErrorPolicy p : io.ferry.replication.ErrorPolicy.values()) {
+            ERROR_POLICIES.put(p.yamlName(), p);
+        }
         POSITION_MODES.put("file", ReplicationJobConfig.PositionMode.FILE);
         POSITION_MODES.put("gtid", ReplicationJobConfig.PositionMode.GTID);
     }
@@ -61,11 +66,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
+        io.ferry.replication.ErrorPolicy onError = r.choice("onError", ERROR_POLICIES, io.ferry.replication.ErrorPolicy.STOP);
         if (!r.valid() || source.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
-                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode));
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, onError));
     }
 
     private static Map<String, String> words(String... words) {

@@ -35,12 +35,13 @@ class ReplicationJobBinderTest {
                     maxBatchRows: 10_000
                     maxBatchDelay: 2s
                     positionMode: gtid
+                    onError: suspend-table
                 """, FILE);
 
         ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
         assertThat(job).isEqualTo(new ReplicationJobConfig("shop-to-dw", "shop", "dw", List.of("shop.*", "crm.accounts"),
                 List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
-                ReplicationJobConfig.PositionMode.GTID));
+                ReplicationJobConfig.PositionMode.GTID, io.ferry.replication.ErrorPolicy.SUSPEND_TABLE));
         assertThat(job.type()).isEqualTo("replication");
     }
 
@@ -57,6 +58,7 @@ class ReplicationJobBinderTest {
         assertThat(job.maxBatchRows()).isEqualTo(50_000);
         assertThat(job.maxBatchDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(job.positionMode()).isEqualTo(ReplicationJobConfig.PositionMode.FILE);
+        assertThat(job.onError()).isEqualTo(io.ferry.replication.ErrorPolicy.STOP);
     }
 
     @Test
@@ -86,6 +88,7 @@ class ReplicationJobBinderTest {
                     targetPreparation: wipe
                     maxBatchDelay: soon
                     positionMode: gtids
+                    onError: ignore
                 """, FILE));
 
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
@@ -100,7 +103,8 @@ class ReplicationJobBinderTest {
                 "/etc/ferry/ferry.yaml:14:20: jobs.bad.maxBatchDelay: expected a duration such as 500ms, 30s, 5m, 4h"
                         + " or 1d; found 'soon'",
                 "/etc/ferry/ferry.yaml:15:19: jobs.bad.positionMode: expected one of file, gtid; found 'gtids'"
-                        + " (did you mean 'gtid'?)");
+                        + " (did you mean 'gtid'?)",
+                "/etc/ferry/ferry.yaml:16:14: jobs.bad.onError: expected one of stop, suspend-table; found 'ignore'");
     }
 
     @Test
