@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ReplicateCommand.class,
                 PlanCommand.class,
+                ValidateCommand.class,
                 FlattenCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
