@@ -50,7 +50,8 @@ final class ReplicationJobOptions {
 
     @Option(names = "--on-error", paramLabel = "POLICY",
             description = "A data error applying a table: stop (the job) or suspend-table (set that table aside until it "
-                    + "is reloaded; the others go on). Default: the job's onError, else stop.")
+                    + "is reloaded; the others go on). Default: the job's onError, else stop; the job's onErrorTables "
+                    + "still apply.")
     String onError;
 
     @picocli.CommandLine.Mixin
@@ -107,7 +108,7 @@ final class ReplicationJobOptions {
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
                         .orElse(base.positionMode()),
-                onError != null ? io.ferry.replication.ErrorPolicy.parse(onError) : base.onError());
+                onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError());
         return new Resolved(ferry, job, redshift.settings());
     }
 

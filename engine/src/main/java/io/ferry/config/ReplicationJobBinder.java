@@ -66,12 +66,32 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
-        io.ferry.replication.ErrorPolicy onError = r.choice("onError", ERROR_POLICIES, io.ferry.replication.ErrorPolicy.STOP);
+        io.ferry.replication.ErrorPolicies onError = errorPolicies(r);
         if (!r.valid() || source.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, onError));
+    }
+
+    /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */
+    private static io.ferry.replication.ErrorPolicies errorPolicies(MappingReader r) {
+        io.ferry.replication.ErrorPolicy byDefault = r.choice("onError", ERROR_POLICIES, io.ferry.replication.ErrorPolicy.STOP);
+        Optional<MappingReader> tables = r.nested("onErrorTables", false, "the per-table error policies");
+        if (tables.isEmpty()) {
+            return io.ferry.replication.ErrorPolicies.of(byDefault);
+        }
+        MappingReader t = tables.get();
+        List<String> suspend = t.strings("suspend-table", false, "schema.table patterns such as shop.audit_*");
+        List<String> stop = t.strings("stop", false, "schema.table patterns such as shop.orders");
+        t.rejectUnknownKeys();
+        try {
+            return new io.ferry.replication.ErrorPolicies(byDefault, suspend, stop);
+        } catch (IllegalArgumentException e) {
+            t.failMapping(e.getMessage());
+            r.failQuietly();
+            return io.ferry.replication.ErrorPolicies.of(byDefault);
+        }
     }
 
     private static Map<String, String> words(String... words) {

@@ -16,12 +16,13 @@ import java.util.Optional;
  * @param targetSchema      the warehouse schema every table goes to; empty: the source table's own schema name
  * @param targetPreparation {@code drop-and-create}, {@code truncate} or {@code do-nothing}
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
- * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does
+ * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
+ *                          with per-table overrides ({@code onErrorTables})
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
-                                   io.ferry.replication.ErrorPolicy onError) implements JobConfig {
+                                   io.ferry.replication.ErrorPolicies onError) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -54,7 +55,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, io.ferry.replication.ErrorPolicy.STOP);
+                positionMode, io.ferry.replication.ErrorPolicies.STOP);
     }
 
     @Override

@@ -20,12 +20,12 @@ import java.util.Objects;
  * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
- * @param onError       what a data error applying a table's changes does: stop the job, or suspend the table
+ * @param onError       what a data error applying a table's changes does (per table): stop the job, or suspend the table
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
-                                 String targetSchema, WarehouseOpener opener, ErrorPolicy onError) {
+                                 String targetSchema, WarehouseOpener opener, ErrorPolicies onError) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
@@ -46,7 +46,7 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                ErrorPolicy.STOP);
+                ErrorPolicies.STOP);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
@@ -74,7 +74,7 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                 serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, onError);
     }
 
-    public ReplicationJobSpec withErrorPolicy(ErrorPolicy policy) {
+    public ReplicationJobSpec withErrorPolicy(ErrorPolicies policy) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
                 serverId, bufferTransactions, resumeByGtid, targetSchema, opener, policy);
     }

@@ -51,6 +51,9 @@ public final class TableMetrics {
     }
 
     void applied(long rows, Instant sourceCommit, Instant warehouseCommit) {
+        if (state.get() == State.SUSPENDED) {
+            return; // its changes were skipped
+        }
         rowsApplied.addAndGet(rows);
         if (sourceCommit != null) {
             lastChange.set(sourceCommit);

@@ -26,20 +26,20 @@ final class TableSuspensions {
     private static final Logger LOG = LoggerFactory.getLogger(TableSuspensions.class);
 
     private final String job;
-    private final ErrorPolicy policy;
+    private final ErrorPolicies policy;
     private final ReplicationMetrics metrics;
     private final Map<TableId, String> suspended = new ConcurrentHashMap<>();
 
-    private TableSuspensions(String job, ErrorPolicy policy, ReplicationMetrics metrics) {
+    private TableSuspensions(String job, ErrorPolicies policy, ReplicationMetrics metrics) {
         this.job = job;
         this.policy = policy;
         this.metrics = metrics;
     }
 
     /** The job's suspensions as the warehouse keeps them; refuses {@code suspend-table} where it cannot work. */
-    static TableSuspensions load(String job, ErrorPolicy policy, Warehouse warehouse, ReplicationMetrics metrics,
+    static TableSuspensions load(String job, ErrorPolicies policy, Warehouse warehouse, ReplicationMetrics metrics,
                                  java.util.Set<TableId> selected) throws SQLException {
-        if (policy == ErrorPolicy.SUSPEND_TABLE && !warehouse.suspendsTables()) {
+        if (policy.suspends() && !warehouse.suspendsTables()) {
             throw new PreflightException(java.util.List.of("onError: suspend-table is not supported into "
                     + warehouse.dialect().getClass().getSimpleName().replace("Dialect", "") + " yet; use onError: stop"));
         }
@@ -66,7 +66,8 @@ final class TableSuspensions {
                 warehouse.apply(tables.values(), cascades, previous, next);
                 return;
             } catch (TableApplyException e) {
-                if (policy != ErrorPolicy.SUSPEND_TABLE || TransientFailures.isTransient(e) || !tables.containsKey(e.table())) {
+                if (policy.forTable(e.table()) != ErrorPolicy.SUSPEND_TABLE || TransientFailures.isTransient(e)
+                        || !tables.containsKey(e.table())) {
                     throw e;
                 }
                 String reason = e.getCause() == null || e.getCause().getMessage() == null ? e.getMessage()
@@ -75,7 +76,7 @@ final class TableSuspensions {
                 suspended.put(e.table(), reason);
                 metrics.table(e.table()).suspended(reason);
                 tables.remove(e.table());
-                LOG.warn("Job {}: table {} SUSPENDED (onError: suspend-table): {}. The other tables go on; reload {} to "
+                LOG.warn("Job {}: table {} SUSPENDED (error policy suspend-table): {}. The other tables go on; reload {} to "
                         + "bring it back.", job, e.table(), reason, e.table());
             }
         }

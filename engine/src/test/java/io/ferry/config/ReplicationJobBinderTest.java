@@ -36,12 +36,14 @@ class ReplicationJobBinderTest {
                     maxBatchDelay: 2s
                     positionMode: gtid
                     onError: suspend-table
+                    onErrorTables: { stop: [ "shop.orders" ] }
                 """, FILE);
 
         ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
         assertThat(job).isEqualTo(new ReplicationJobConfig("shop-to-dw", "shop", "dw", List.of("shop.*", "crm.accounts"),
                 List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
-                ReplicationJobConfig.PositionMode.GTID, io.ferry.replication.ErrorPolicy.SUSPEND_TABLE));
+                ReplicationJobConfig.PositionMode.GTID, new io.ferry.replication.ErrorPolicies(
+                io.ferry.replication.ErrorPolicy.SUSPEND_TABLE, List.of(), List.of("shop.orders"))));
         assertThat(job.type()).isEqualTo("replication");
     }
 
@@ -58,7 +60,7 @@ class ReplicationJobBinderTest {
         assertThat(job.maxBatchRows()).isEqualTo(50_000);
         assertThat(job.maxBatchDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(job.positionMode()).isEqualTo(ReplicationJobConfig.PositionMode.FILE);
-        assertThat(job.onError()).isEqualTo(io.ferry.replication.ErrorPolicy.STOP);
+        assertThat(job.onError()).isEqualTo(io.ferry.replication.ErrorPolicies.STOP);
     }
 
     @Test
@@ -89,6 +91,7 @@ class ReplicationJobBinderTest {
                     maxBatchDelay: soon
                     positionMode: gtids
                     onError: ignore
+                    onErrorTables: { suspend: [ "shop.audit" ], stop: [ "orders" ] }
                 """, FILE));
 
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
@@ -104,7 +107,11 @@ class ReplicationJobBinderTest {
                         + " or 1d; found 'soon'",
                 "/etc/ferry/ferry.yaml:15:19: jobs.bad.positionMode: expected one of file, gtid; found 'gtids'"
                         + " (did you mean 'gtid'?)",
-                "/etc/ferry/ferry.yaml:16:14: jobs.bad.onError: expected one of stop, suspend-table; found 'ignore'");
+                "/etc/ferry/ferry.yaml:16:14: jobs.bad.onError: expected one of stop, suspend-table; found 'ignore'",
+                "/etc/ferry/ferry.yaml:17:20: jobs.bad.onErrorTables: A table pattern is schema.table (e.g. shop.* or"
+                        + " shop.orders), got 'orders'",
+                "/etc/ferry/ferry.yaml:17:22: jobs.bad.onErrorTables.suspend: unknown key; the keys of the per-table error"
+                        + " policies are: suspend-table, stop");
     }
 
     @Test

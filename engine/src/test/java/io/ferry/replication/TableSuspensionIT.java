@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code onError: suspend-table} against the sandbox (MariaDB → PostgreSQL): a row the warehouse table refuses (a
+ * {@code suspend-table} (a per-table override of the job's {@code onError: stop}) against the sandbox (MariaDB → PostgreSQL): a row the warehouse table refuses (a
  * CHECK constraint added in the warehouse) arrives in the same source transaction as changes to another table; the
  * refusing table is suspended, the other gets the whole batch exactly once and streams on; the suspension survives
  * a restart; a reload of the table (after the cause is fixed) brings it back. And the default, {@code stop}: the job
@@ -41,13 +41,14 @@ class TableSuspensionIT {
             throws Exception {
         createSource(SCHEMA);
         String name = "susp-" + RUN;
-        FerryConfig config = config(dir, name, SCHEMA, "onError: suspend-table");
+        FerryConfig config = config(dir, name, SCHEMA, "onErrorTables: { suspend-table: [ \"" + SCHEMA + ".bad\" ] }");
         TableId good = new TableId(SCHEMA, "good");
         TableId bad = new TableId(SCHEMA, "bad");
 
         try (ReplicationService service = new ReplicationService(Clock.systemUTC())) {
             service.add(ReplicationJobSpecs.build(config, ReplicationJobSpecs.job(config, name)));
-            assertThat(service.view(name).spec().onError()).isEqualTo(ErrorPolicy.SUSPEND_TABLE);
+            assertThat(service.view(name).spec().onError().forTable(bad)).isEqualTo(ErrorPolicy.SUSPEND_TABLE);
+            assertThat(service.view(name).spec().onError().forTable(good)).isEqualTo(ErrorPolicy.STOP);
             service.start(name);
             awaitState(service, name, good, TableMetrics.State.STREAMING);
             awaitState(service, name, bad, TableMetrics.State.STREAMING);
