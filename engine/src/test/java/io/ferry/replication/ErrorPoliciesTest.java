@@ -27,6 +27,21 @@ class ErrorPoliciesTest {
     }
 
     @Test
+    void aSuspendedTableStaysSuspendedInTheMetricsAndTheStatusLineNamesIt() {
+        ReplicationMetrics metrics = new ReplicationMetrics();
+        metrics.table(ITEMS).state(TableMetrics.State.STREAMING);
+        metrics.table(AUDIT).suspended("ERROR: value too long");
+        metrics.allTables(TableMetrics.State.STOPPED);
+        metrics.table(AUDIT).applied(5, null, java.time.Instant.EPOCH);
+
+        assertThat(metrics.table(AUDIT).state()).isEqualTo(TableMetrics.State.SUSPENDED);
+        assertThat(metrics.table(AUDIT).suspendedBecause()).isEqualTo("ERROR: value too long");
+        assertThat(metrics.table(AUDIT).rowsApplied()).as("its changes are skipped, not applied").isZero();
+        assertThat(metrics.table(ITEMS).state()).isEqualTo(TableMetrics.State.STOPPED);
+        assertThat(ReplicationStatusLine.suspended(metrics)).isEqualTo("  SUSPENDED shop.audit_2024");
+    }
+
+    @Test
     void wordsAndPatternsAreChecked() {
         assertThat(ErrorPolicy.parse("suspend-table")).isEqualTo(ErrorPolicy.SUSPEND_TABLE);
         assertThatThrownBy(() -> ErrorPolicy.parse("skip")).hasMessageContaining("expected one of [stop, suspend-table]");
