@@ -15,7 +15,8 @@ final class ValidationText {
         List<String> lines = new ArrayList<>();
         String head = d.table() + " → " + d.target() + ": ";
         if (d.equal()) {
-            lines.add(head + "equal (" + n(d.sourceRows()) + " rows, " + n(d.chunks()) + " chunk(s))");
+            lines.add(head + "equal (" + n(d.sourceRows()) + " rows, " + n(d.chunks()) + " chunk(s)"
+                    + (d.rechecked() > 0 ? ", " + n(d.rechecked()) + " re-check(s) after the job caught up" : "") + ")");
         } else {
             lines.add(head + "DIFFERENT (source " + n(d.sourceRows()) + " rows, warehouse " + n(d.warehouseRows()) + ")");
         }

@@ -9,10 +9,11 @@ import java.util.List;
  * with their key ranges, and the keys missing from the warehouse, extra in it, or with different values (counts, and
  * up to the listing limit of each).
  *
+ * @param rechecked  comparisons repeated after waiting for the job to catch up (a chunk or the extra keys differed)
  * @param unsettled why differences may still be changes the job had not applied yet (it did not catch up to the
  *                  source during the re-check), or null
  */
-public record TableDiff(TableId table, String target, long sourceRows, long warehouseRows, int chunks,
+public record TableDiff(TableId table, String target, long sourceRows, long warehouseRows, int chunks, int rechecked,
                         List<Chunk> differingChunks, Keys missing, Keys extra, Keys different, String suspended,
                         String unsettled) {
     /** A chunk of source rows whose warehouse copy differs: its key range and how many keys are missing or different. */

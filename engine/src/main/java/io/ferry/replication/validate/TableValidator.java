@@ -51,6 +51,7 @@ final class TableValidator {
     private final List<String> columns = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
     private String unsettled;
+    private int rechecked;
 
     TableValidator(Connection source, Connection warehouse, PostgresDialect dialect, TableSchema schema, int chunkRows,
                    int listed, CatchUp catchUp) {
@@ -70,7 +71,7 @@ final class TableValidator {
     TableDiff run(String suspended) throws SQLException, InterruptedException {
         if (!exists()) {
             long rows = sourceRows();
-            return new TableDiff(schema.id(), target.toString(), rows, 0, 0, List.of(), new TableDiff.Keys(rows, List.of()),
+            return new TableDiff(schema.id(), target.toString(), rows, 0, 0, 0, List.of(), new TableDiff.Keys(rows, List.of()),
                     TableDiff.Keys.NONE, TableDiff.Keys.NONE, suspended, "the target table " + target + " does not exist");
         }
         prepare();
@@ -112,7 +113,7 @@ final class TableValidator {
             after = reader.keyOf(rows.get(rows.size() - 1));
         }
         TableDiff.Keys extra = extra();
-        return new TableDiff(schema.id(), target.toString(), sourceRows, warehouseRows(), chunk, differing,
+        return new TableDiff(schema.id(), target.toString(), sourceRows, warehouseRows(), chunk, rechecked, differing,
                 new TableDiff.Keys(missingCount, missing), extra, new TableDiff.Keys(differentCount, different), suspended,
                 unsettled);
     }
@@ -131,6 +132,7 @@ final class TableValidator {
     }
 
     private boolean caughtUp() throws SQLException, InterruptedException {
+        rechecked++;
         String why = catchUp.await();
         if (why != null) {
             unsettled = why;
