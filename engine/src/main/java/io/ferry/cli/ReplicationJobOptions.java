@@ -107,7 +107,7 @@ final class ReplicationJobOptions {
                 base.exclude(), base.targetSchema(), prepare != null ? prepare : base.targetPreparation(),
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
-                        .orElse(base.positionMode()),
+                        .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(),
                 onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError());
         return new Resolved(ferry, job, redshift.settings());
     }
