@@ -154,9 +154,10 @@ public final class ReplicationJob {
             metrics.position(checkpoint.position());
             if (running) {
                 requireBinlog(source, checkpoint.position());
+                suspensions = TableSuspensions.load(spec.name(), spec.onError(), warehouse, metrics, schemas.keySet());
                 // the full load runs as chunks interleaved with the stream (see WatermarkSnapshot)
                 WatermarkSnapshot snapshot = new WatermarkSnapshot(spec.name(), source, schemas, spec.chunkRows(), metrics,
-                        spec.watermarks().open(source, spec.name()), reloads, checkpoint);
+                        spec.watermarks().open(source, spec.name()), reloads, checkpoint, suspensions::reloaded);
                 metrics.streamStarting();
                 snapshot.showStates();
                 stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat, snapshot);
@@ -220,6 +221,9 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
+                        if (suspensions.isSuspended(change.table())) {
+                            continue;
+                        }
                         tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
                     }
                 }
@@ -234,7 +238,7 @@ public final class ReplicationJob {
                 if (snapshot.copyChunk() != null) {
                     warehouse.load(snapshot.copyChunk(), checkpoint, next);
                 } else {
-                    warehouse.apply(tables.values(), cascades, checkpoint, next);
+                    suspensions.apply(warehouse, tables, cascades, checkpoint, next);
                 }
                 snapshot.applied();
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
@@ -246,6 +250,9 @@ public final class ReplicationJob {
             }
         }
     }
+
+    /** The tables the error policy set aside (loaded before the stream starts). */
+    private TableSuspensions suspensions;
 
     /** Filtered-out transactions not yet checkpointed; they start the next batch. */
     private List<Transaction> carried = new ArrayList<>();

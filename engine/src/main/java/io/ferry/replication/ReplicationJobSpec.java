@@ -22,15 +22,17 @@ import java.util.Objects;
  * @param watermarks    what marks the full load's chunks in the stream (see {@link WatermarkMode})
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
  * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
+ * @param onError       what a data error applying a table's changes does (per table): stop the job, or suspend the table
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
                                  String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
-                                 WatermarkMode watermarks) {
+                                 ErrorPolicies onError, WatermarkMode watermarks) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(watermarks, "watermarks");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new IllegalArgumentException("A job name is 1-100 letters, digits, '_', '.' or '-', got '" + name + "'");
@@ -48,43 +50,48 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                Heartbeat.DEFAULT_INTERVAL, WatermarkMode.AUTO);
+                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, WatermarkMode.AUTO);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, watermarks);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, watermarks);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, watermarks);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, watermarks);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, watermarks);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, watermarks);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, watermarks);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, watermarks);
     }
 
     /** With heartbeat rows every {@code interval}; null: without. */
     public ReplicationJobSpec withHeartbeat(Duration interval) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, watermarks);
     }
 
     public ReplicationJobSpec withWatermarks(WatermarkMode mode) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, mode);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, mode);
+    }
+
+    public ReplicationJobSpec withErrorPolicy(ErrorPolicies policy) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, watermarks);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

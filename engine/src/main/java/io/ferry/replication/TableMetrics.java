@@ -23,9 +23,27 @@ public final class TableMetrics {
     private final AtomicLong loadStartRows = new AtomicLong();
     private final AtomicLong loadStartNanos = new AtomicLong();
     private final AtomicLong loadNanos = new AtomicLong();
+    private final AtomicReference<String> suspendedBecause = new AtomicReference<>();
 
+    /** Sets the state; a SUSPENDED table stays so (only a reload, which starts a new job run, ends it). */
     void state(State s) {
-        state.set(s);
+        state.getAndUpdate(current -> current == State.SUSPENDED ? current : s);
+    }
+
+    /** A reload (while the job streams) ends a suspension: the table is queued for its load. */
+    void reloaded() {
+        suspendedBecause.set(null);
+        state.set(State.QUEUED);
+    }
+
+    void suspended(String reason) {
+        suspendedBecause.set(reason);
+        state.set(State.SUSPENDED);
+    }
+
+    /** Why the error policy suspended this table, or null. */
+    public String suspendedBecause() {
+        return suspendedBecause.get();
     }
 
     void loading(long estimate) {
@@ -38,7 +56,7 @@ public final class TableMetrics {
         loadStartRows.set(already);
         loadStartNanos.set(System.nanoTime());
         estimatedRows.set(estimate);
-        state.set(State.LOADING);
+        state(State.LOADING);
     }
 
     void loaded(long rows) {
@@ -53,6 +71,9 @@ public final class TableMetrics {
     }
 
     void applied(long rows, Instant sourceCommit, Instant warehouseCommit) {
+        if (state.get() == State.SUSPENDED) {
+            return; // its changes were skipped
+        }
         rowsApplied.addAndGet(rows);
         if (sourceCommit != null) {
             lastChange.set(sourceCommit);

@@ -44,6 +44,7 @@ final class WatermarkSnapshot {
     private final ReplicationMetrics metrics;
     private final Watermarks watermarks;
     private final TableReloads reloads;
+    private final java.util.function.Consumer<TableId> onReload;
     private final String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final Map<TableId, SnapshotReader> readers = new LinkedHashMap<>();
 
@@ -58,7 +59,9 @@ final class WatermarkSnapshot {
     private TableId started;
 
     WatermarkSnapshot(String job, Connection source, Map<TableId, TableSchema> schemas, int chunkRows,
-                      ReplicationMetrics metrics, Watermarks watermarks, TableReloads reloads, Checkpoint checkpoint) {
+                      ReplicationMetrics metrics, Watermarks watermarks, TableReloads reloads, Checkpoint checkpoint,
+                      java.util.function.Consumer<TableId> onReload) {
+        this.onReload = onReload;
         this.job = job;
         this.source = source;
         this.schemas = schemas;
@@ -342,7 +345,8 @@ final class WatermarkSnapshot {
             progress = p;
             proposed = p;
             checkpoint = next;
-            metrics.table(t).state(TableMetrics.State.QUEUED);
+            metrics.table(t).reloaded();
+            onReload.accept(t);
             metrics.state(ReplicationMetrics.State.LOADING);
             LOG.info("Job {}: reloading {} while streaming (target emptied; loaded again in chunks)", job, t);
             request.answer().complete("Job " + job + " reloads " + t + " while it streams: the table was emptied in the "
