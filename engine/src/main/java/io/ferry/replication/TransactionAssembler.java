@@ -11,6 +11,8 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 
+import io.ferry.replication.schema.SchemaChange;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,12 @@ public final class TransactionAssembler {
         TableSchema schemaOf(TableId table);
     }
 
+    /** Follows the statements logged on their own (DDL); returns what they changed in the replicated tables, or null. */
+    @FunctionalInterface
+    public interface Statements {
+        SchemaChange onStatement(String database, String sql, BinlogPosition end);
+    }
+
     private record PendingChange(TableId table, Operation operation, Object[] before, Object[] after) {
     }
 
@@ -48,6 +56,8 @@ public final class TransactionAssembler {
 
     private final Schemas schemas;
     private final Sink sink;
+    private final Statements statements;
+    private SchemaChange schemaChange;
     private final Map<Long, MappedTable> tableMaps = new HashMap<>();
     private final List<PendingChange> pending = new ArrayList<>();
     private BinlogPosition position;
@@ -55,8 +65,14 @@ public final class TransactionAssembler {
     private boolean standalone;
 
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink) {
+        this(start, schemas, (database, sql, end) -> null, sink);
+    }
+
+    /** An assembler that hands every statement logged on its own to {@code statements} (the schema history). */
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink) {
         this.position = Objects.requireNonNull(start, "start");
         this.schemas = schemas;
+        this.statements = statements;
         this.sink = sink;
     }
 
@@ -119,8 +135,8 @@ public final class TransactionAssembler {
         } else if (sql.equalsIgnoreCase("COMMIT")) {
             commit(header);
         } else if (!inTransaction || standalone) {
-            // DDL and other statements logged on their own: a transaction with no row changes.
-            // TODO schema history: apply the DDL to the held schemas instead of relying on RowDecoder's check.
+            // DDL and other statements logged on their own: a transaction with no row changes (and maybe a schema change).
+            schemaChange = statements.onStatement(query.getDatabase(), sql, position.at(position.file(), header.getNextPosition()));
             commit(header);
         }
     }
@@ -188,6 +204,8 @@ public final class TransactionAssembler {
         pending.clear();
         inTransaction = false;
         standalone = false;
-        sink.accept(new Transaction(changes, position, commitTime));
+        SchemaChange change = schemaChange;
+        schemaChange = null;
+        sink.accept(new Transaction(changes, position, commitTime, change));
     }
 }
