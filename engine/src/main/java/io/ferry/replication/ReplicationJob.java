@@ -179,8 +179,10 @@ public final class ReplicationJob {
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint) throws Exception {
+        StreamSchemas followed = StreamSchemas.load(spec, warehouse, schemas, checkpoint.position(), clock);
+        var tracker = followed.tracker(spec.tables());
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
-        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), tracker::schemaOf, tracker::onStatement, txn -> {
             metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
@@ -201,18 +203,19 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(followed.current().get(t))).add(change, changes);
                     }
                 }
                 if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
-                        && running) {
+                        && running && last.schemaChange() == null && !followed.hasUnsaved()) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
                 }
                 Checkpoint next = checkpoint.at(last.end());
                 long a0 = System.nanoTime();
-                warehouse.apply(tables.values(), cascades, checkpoint, next);
+                warehouse.apply(tables.values(), cascades, followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
+                followed.applied(warehouse, last.schemaChange());
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -246,6 +249,9 @@ public final class ReplicationJob {
             }
             batch.add(txn);
             rows += txn.changes().size();
+            if (txn.schemaChange() != null) {
+                break; // rows after a DDL belong to the next batch, with the new schemas
+            }
         }
         return batch;
     }

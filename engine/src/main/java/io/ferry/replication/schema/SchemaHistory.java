@@ -46,6 +46,11 @@ public final class SchemaHistory {
         stored.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(this::add);
     }
 
+    /** Appends a version another history recorded (same numbering). */
+    public void append(Version v) {
+        add(v);
+    }
+
     private void add(Version v) {
         if (!versions.isEmpty() && v.seq() <= versions.get(versions.size() - 1).seq()) {
             throw new IllegalArgumentException("Schema history versions must increase: " + v.seq() + " after "

@@ -59,30 +59,31 @@ public final class SchemaTracker {
     public SchemaChange onStatement(String database, String sql, BinlogPosition end) {
         DdlStatement statement = DdlParser.parse(database, sql);
         List<TableChange> changes = new ArrayList<>();
-        switch (statement) {
-            case DdlStatement.NoTableChange ignored -> {
-                return null;
-            }
-            case DdlStatement.Unsupported u -> {
-                for (TableId t : u.tables()) {
-                    if (replicated(t) || filter.matches(t)) {
-                        throw new UnsupportedDdlException(t, sql, end, u.reason());
-                    }
+        if (statement instanceof DdlStatement.NoTableChange) {
+            return null;
+        } else if (statement instanceof DdlStatement.Unsupported u) {
+            for (TableId t : u.tables()) {
+                if (replicated(t) || filter.matches(t)) {
+                    throw new UnsupportedDdlException(t, sql, end, u.reason());
                 }
-                return null;
             }
-            case DdlStatement.CreateTable c -> create(c, end, changes);
-            case DdlStatement.DropTables d -> d.tables().stream().filter(this::replicated)
+            return null;
+        } else if (statement instanceof DdlStatement.CreateTable c) {
+            create(c, end, changes);
+        } else if (statement instanceof DdlStatement.DropTables d) {
+            d.tables().stream().filter(this::replicated)
                     .forEach(t -> changes.add(new TableChange(Kind.DROP, schemaOf(t), null, List.of())));
-            case DdlStatement.DropSchema d -> history.current().keySet().stream().filter(t -> t.schema().equals(d.schema()))
+        } else if (statement instanceof DdlStatement.DropSchema d) {
+            history.current().keySet().stream().filter(t -> t.schema().equals(d.schema()))
                     .toList().forEach(t -> changes.add(new TableChange(Kind.DROP, schemaOf(t), null, List.of())));
-            case DdlStatement.Truncate tr -> {
-                if (replicated(tr.table())) {
-                    changes.add(new TableChange(Kind.TRUNCATE, schemaOf(tr.table()), schemaOf(tr.table()), List.of()));
-                }
+        } else if (statement instanceof DdlStatement.Truncate tr) {
+            if (replicated(tr.table())) {
+                changes.add(new TableChange(Kind.TRUNCATE, schemaOf(tr.table()), schemaOf(tr.table()), List.of()));
             }
-            case DdlStatement.RenameTables r -> renames(r, end, changes);
-            case DdlStatement.AlterTable a -> alter(a, end, changes);
+        } else if (statement instanceof DdlStatement.RenameTables r) {
+            renames(r, end, changes);
+        } else if (statement instanceof DdlStatement.AlterTable a) {
+            alter(a, end, changes);
         }
         if (changes.isEmpty()) {
             return null;
@@ -189,9 +190,10 @@ public final class SchemaTracker {
         List<String> key = new ArrayList<>(before.primaryKey());
         List<ColumnOp> ops = new ArrayList<>();
         for (DdlStatement.ColumnChange change : a.changes()) {
-            switch (change) {
-                case DdlStatement.UnsupportedChange u -> throw new UnsupportedDdlException(id, a.sql(), end, u.what());
-                case DdlStatement.AddColumn add -> {
+            if (change instanceof DdlStatement.UnsupportedChange u) {
+                throw new UnsupportedDdlException(id, a.sql(), end, u.what());
+            } else if (change instanceof DdlStatement.AddColumn add) {
+                {
                     ColumnSchema c = checked(id, add.column().toSchema(tableCharset(before), mariaDb), a.sql(), end);
                     if (indexOf(columns, c.name()) >= 0) {
                         if (add.ifNotExists()) {
@@ -206,7 +208,8 @@ public final class SchemaTracker {
                     columns.add(c);
                     ops.add(new SchemaChange.Add(c));
                 }
-                case DdlStatement.DropColumn drop -> {
+            } else if (change instanceof DdlStatement.DropColumn drop) {
+                {
                     int i = indexOf(columns, drop.name());
                     if (i < 0) {
                         if (drop.ifExists()) {
@@ -221,14 +224,16 @@ public final class SchemaTracker {
                     columns.remove(i);
                     ops.add(new SchemaChange.Drop(name));
                 }
-                case DdlStatement.RenameColumn r -> {
+            } else if (change instanceof DdlStatement.RenameColumn r) {
+                {
                     int i = indexOf(columns, r.oldName());
                     if (i < 0) {
                         throw unknownColumn(id, a.sql(), end, r.oldName());
                     }
                     rename(columns, key, ops, i, r.newName());
                 }
-                case DdlStatement.ModifyColumn m -> {
+            } else if (change instanceof DdlStatement.ModifyColumn m) {
+                {
                     int i = indexOf(columns, m.oldName());
                     if (i < 0) {
                         if (m.ifExists()) {
