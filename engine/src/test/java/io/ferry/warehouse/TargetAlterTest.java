@@ -1,0 +1,69 @@
+package io.ferry.warehouse;
+
+import io.ferry.replication.BinlogPosition;
+import io.ferry.replication.TableFilter;
+import io.ferry.replication.schema.SchemaChange;
+import io.ferry.replication.schema.SchemaHistory;
+import io.ferry.replication.schema.SchemaTracker;
+import io.ferry.warehouse.redshift.RedshiftDialect;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TargetAlterTest {
+    private static SchemaTracker tracker() {
+        SchemaHistory h = new SchemaHistory();
+        var orders = io.ferry.replication.schema.SchemaHistoryTest.orders();
+        h.record(orders.id(), BinlogPosition.of("bin.000001", 4), orders, null);
+        return new SchemaTracker(h, TableFilter.parse("shop.*"), true, t -> "utf8mb4");
+    }
+
+    private static SchemaChange change(String sql) {
+        return tracker().onStatement("shop", sql, BinlogPosition.of("bin.000001", 100));
+    }
+
+    @Test
+    void postgresColumnsAreAddedNullableDroppedRenamedAndRetyped() {
+        TargetAlter.Plan plan = TargetAlter.plan(new PostgresDialect(), change("ALTER TABLE orders ADD COLUMN qty INT UNSIGNED NOT NULL, "
+                + "DROP COLUMN note, RENAME COLUMN qty TO quantity, MODIFY id BIGINT"));
+        assertThat(plan.beforeTransaction()).isEmpty();
+        assertThat(plan.inTransaction()).containsExactly(
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"qty\" BIGINT",
+                "ALTER TABLE \"shop\".\"orders\" DROP COLUMN \"note\"",
+                "ALTER TABLE \"shop\".\"orders\" RENAME COLUMN \"qty\" TO \"quantity\"",
+                "ALTER TABLE \"shop\".\"orders\" ALTER COLUMN \"id\" TYPE BIGINT");
+    }
+
+    @Test
+    void postgresRefusesATypeChangeThatWouldChangeValues() {
+        assertThatThrownBy(() -> TargetAlter.plan(new PostgresDialect(), change("ALTER TABLE orders MODIFY note INT")))
+                .hasMessageContaining("shop.orders, column note").hasMessageContaining("ALTER TABLE orders MODIFY note INT")
+                .hasMessageContaining("varchar(20) to int");
+    }
+
+    @Test
+    void redshiftWidensAVarcharOutsideTheTransactionAndRefusesOtherTypeChanges() {
+        TargetAlter.Plan plan = TargetAlter.plan(new RedshiftDialect(), change("ALTER TABLE orders MODIFY note VARCHAR(100)"));
+        assertThat(plan.inTransaction()).isEmpty();
+        assertThat(plan.beforeTransaction()).singleElement().satisfies(w -> {
+            assertThat(w.sql()).isEqualTo("ALTER TABLE \"shop\".\"orders\" ALTER COLUMN \"note\" TYPE VARCHAR(400)");
+            assertThat(w.bytes()).isEqualTo(400);
+        });
+        assertThatThrownBy(() -> TargetAlter.plan(new RedshiftDialect(), change("ALTER TABLE orders MODIFY id BIGINT")))
+                .hasMessageContaining("shop.orders, column id").hasMessageContaining("only widens a VARCHAR")
+                .hasMessageContaining("MODIFY id BIGINT");
+    }
+
+    @Test
+    void tablesAreCreatedDroppedRenamedAndEmptiedWithoutTruncate() {
+        assertThat(TargetAlter.plan(new PostgresDialect(), change("CREATE TABLE refunds (id INT PRIMARY KEY)")).inTransaction())
+                .startsWith("DROP TABLE IF EXISTS \"shop\".\"refunds\"", "CREATE SCHEMA IF NOT EXISTS \"shop\"");
+        assertThat(TargetAlter.plan(new PostgresDialect(), change("RENAME TABLE orders TO orders_v2")).inTransaction())
+                .containsExactly("ALTER TABLE \"shop\".\"orders\" RENAME TO \"orders_v2\"");
+        assertThat(TargetAlter.plan(new RedshiftDialect(), change("TRUNCATE orders")).inTransaction())
+                .containsExactly("DELETE FROM \"shop\".\"orders\"");
+        assertThat(TargetAlter.plan(new PostgresDialect(), change("DROP TABLE orders")).inTransaction())
+                .containsExactly("DROP TABLE IF EXISTS \"shop\".\"orders\"");
+    }
+}
