@@ -145,8 +145,7 @@ final class StreamSchemas {
     }
 
     private static void widen(Connection c, TargetAlter.Widening w) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT character_maximum_length FROM information_schema.columns "
-                + "WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
+        try (PreparedStatement st = c.prepareStatement(TargetAlter.COLUMN_WIDTH)) {
             st.setString(1, w.schema().toLowerCase(Locale.ROOT));
             st.setString(2, w.table().toLowerCase(Locale.ROOT));
             st.setString(3, w.column().toLowerCase(Locale.ROOT));

@@ -152,6 +152,49 @@ public final class TargetAlter {
         // later ADD COLUMN hold NULL there)
     }
 
+    /** The width check before a Redshift widening (parameters: schema, table, column; folded to lower case). */
+    public static final String COLUMN_WIDTH = "SELECT character_maximum_length FROM information_schema.columns "
+            + "WHERE table_schema = ? AND table_name = ? AND column_name = ?";
+
+    /**
+     * One example of every statement kind a DDL on {@code source} can emit ("add-column", "drop-column", ...), for
+     * docs/redshift-sql.md and the rule checks: a nullable VARCHAR added, a non-key column dropped and another
+     * renamed, the first VARCHAR widened, the table renamed.
+     */
+    public static java.util.Map<String, String> examples(WarehouseDialect dialect, TableSchema source) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        io.ferry.replication.BinlogPosition at = io.ferry.replication.BinlogPosition.of("mariadb-bin.000001", 4);
+        ColumnSchema added = new ColumnSchema("added_note", "varchar", "varchar(40)", true, 40L, null, null, null, "utf8mb4", false);
+        List<ColumnOp> ops = new ArrayList<>();
+        ops.add(new SchemaChange.Add(added));
+        List<ColumnSchema> columns = new ArrayList<>(source.columns());
+        columns.add(added);
+        ColumnSchema other = source.columns().stream().filter(c -> !source.primaryKey().contains(c.name())).findFirst().orElse(null);
+        if (other != null) {
+            ops.add(new SchemaChange.Rename(other.name(), "renamed_column"));
+            ops.add(new SchemaChange.Drop("renamed_column"));
+            columns.remove(other);
+        }
+        ColumnSchema wider = new ColumnSchema("added_note", "varchar", "varchar(400)", true, 400L, null, null, null, "utf8mb4", false);
+        ops.add(new SchemaChange.Modify(added, wider));
+        columns.set(columns.indexOf(added), wider);
+        TableSchema after = new TableSchema(source.id(), columns, source.primaryKey());
+        SchemaChange alter = new SchemaChange("ALTER TABLE ...", at, List.of(new TableChange(SchemaChange.Kind.ALTER, source, after, ops)),
+                List.of());
+        Plan plan = plan(dialect, alter);
+        String[] names = {"add-column", "rename-column", "drop-column"};
+        for (int i = 0; i < plan.inTransaction().size() && i < names.length; i++) {
+            out.put(names[other == null && i > 0 ? 2 : i], plan.inTransaction().get(i));
+        }
+        plan.beforeTransaction().forEach(w -> out.put("widen-varchar", w.sql()));
+        out.put("column-width", COLUMN_WIDTH);
+        TableSchema renamed = new TableSchema(new TableId(source.id().schema(), "renamed_table"), source.columns(),
+                source.primaryKey());
+        plan(dialect, new SchemaChange("RENAME TABLE ...", at, List.of(new TableChange(SchemaChange.Kind.RENAME, source, renamed,
+                List.of())), List.of())).inTransaction().forEach(sql -> out.put("rename-table", sql));
+        return out;
+    }
+
     private static IllegalStateException refused(TableId table, String column, SchemaChange change, String why) {
         return new IllegalStateException("Ferry cannot repeat in the warehouse the statement on " + table
                 + (column == null ? "" : ", column " + column) + " at binlog position " + change.at() + ": "

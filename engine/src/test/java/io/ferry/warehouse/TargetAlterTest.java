@@ -66,4 +66,19 @@ class TargetAlterTest {
         assertThat(TargetAlter.plan(new PostgresDialect(), change("DROP TABLE orders")).inTransaction())
                 .containsExactly("DROP TABLE IF EXISTS \"shop\".\"orders\"");
     }
+
+    @Test
+    void theRedshiftExamplesAreTheOnesDocsRedshiftSqlShows() {
+        var lines = new io.ferry.replication.TableSchema(new io.ferry.replication.TableId("shop", "Order_Lines"), java.util.List.of(
+                new io.ferry.replication.ColumnSchema("OrderId", "int", "int(11)", false, null, 10, 0, null, null, false),
+                new io.ferry.replication.ColumnSchema("note", "varchar", "varchar(255)", true, 255L, null, null, null, "utf8mb4", false)),
+                java.util.List.of("OrderId"));
+        assertThat(TargetAlter.examples(new RedshiftDialect(), lines)).containsExactly(
+                java.util.Map.entry("add-column", "ALTER TABLE \"shop\".\"order_lines\" ADD COLUMN \"added_note\" VARCHAR(160)"),
+                java.util.Map.entry("rename-column", "ALTER TABLE \"shop\".\"order_lines\" RENAME COLUMN \"note\" TO \"renamed_column\""),
+                java.util.Map.entry("drop-column", "ALTER TABLE \"shop\".\"order_lines\" DROP COLUMN \"renamed_column\""),
+                java.util.Map.entry("widen-varchar", "ALTER TABLE \"shop\".\"order_lines\" ALTER COLUMN \"added_note\" TYPE VARCHAR(1600)"),
+                java.util.Map.entry("column-width", TargetAlter.COLUMN_WIDTH),
+                java.util.Map.entry("rename-table", "ALTER TABLE \"shop\".\"order_lines\" RENAME TO \"renamed_table\""));
+    }
 }
