@@ -111,9 +111,11 @@ final class StreamSchemas {
                 });
             }
             statements.addAll(plan.inTransaction());
+            List<String> shown = new ArrayList<>(plan.beforeTransaction().stream().map(TargetAlter.Widening::sql).toList());
+            shown.addAll(statements);
             LOG.info("Job {}: {} at {} changes {}; in the warehouse: {}", job, oneLine(change.ddl()), change.at(),
                     change.tables().stream().map(t -> t.kind() + " " + (t.before() != null ? t.before().id() : t.after().id())).toList(),
-                    statements);
+                    shown);
         }
         List<SchemaHistory.Version> versions = new ArrayList<>(unsaved);
         if (change != null) {
