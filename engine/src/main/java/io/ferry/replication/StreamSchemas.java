@@ -73,6 +73,7 @@ final class StreamSchemas {
         try (Connection c = spec.source().connect()) {
             mariaDb = c.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT).contains("mariadb");
         }
+        warehouse.knowSchemas(stored.current().values());
         return new StreamSchemas(spec.name(), stored, table, unsaved, mariaDb, spec.source());
     }
 
