@@ -97,7 +97,7 @@ public final class TargetAlter {
         for (ColumnOp op : t.columns()) {
             if (op instanceof SchemaChange.Add add) {
                 in.add("ALTER TABLE " + table + " ADD COLUMN " + dialect.quote(add.column().name()) + " "
-                        + dialect.columnType(id, add.column()));
+                        + dialect.columnType(id, add.column()) + defaultClause(id, add));
             } else if (op instanceof SchemaChange.Drop drop) {
                 in.add("ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(drop.name()));
             } else if (op instanceof SchemaChange.Rename r) {
@@ -113,6 +113,24 @@ public final class TargetAlter {
                 in.add("ALTER TABLE " + table + " ADD COLUMN " + dialect.quote(RedshiftDialect.TRUNCATED) + " BOOLEAN NOT NULL DEFAULT FALSE");
             }
         }
+    }
+
+    /**
+     * {@code DEFAULT <constant>} when MySQL filled the existing rows with a constant that reads the same in the
+     * warehouse (numbers, text, dates): the warehouse rows then hold it too. The default stays on the warehouse
+     * column, harmlessly: Ferry writes every column of every row.
+     */
+    private static String defaultClause(TableId table, SchemaChange.Add add) {
+        String value = add.defaultValue();
+        if (value == null) {
+            return "";
+        }
+        return switch (ValueKind.of(table, add.column())) {
+            case INTEGER, UNSIGNED_BIGINT, DECIMAL, FLOAT, DOUBLE -> value.matches("-?\\d+(\\.\\d+)?") ? " DEFAULT " + value : "";
+            case TEXT -> add.column().dataType().equals("set") ? "" : " DEFAULT '" + value.replace("'", "''") + "'";
+            case DATE, DATETIME -> value.matches("[0-9: .-]+") && !value.startsWith("0000") ? " DEFAULT '" + value + "'" : "";
+            default -> "";
+        };
     }
 
     private static void modify(WarehouseDialect dialect, boolean redshift, SchemaChange change, TableId id, TargetTable target,
@@ -166,7 +184,7 @@ public final class TargetAlter {
         io.ferry.replication.BinlogPosition at = io.ferry.replication.BinlogPosition.of("mariadb-bin.000001", 4);
         ColumnSchema added = new ColumnSchema("added_note", "varchar", "varchar(40)", true, 40L, null, null, null, "utf8mb4", false);
         List<ColumnOp> ops = new ArrayList<>();
-        ops.add(new SchemaChange.Add(added));
+        ops.add(new SchemaChange.Add(added, null));
         List<ColumnSchema> columns = new ArrayList<>(source.columns());
         columns.add(added);
         ColumnSchema other = source.columns().stream().filter(c -> !source.primaryKey().contains(c.name())).findFirst().orElse(null);

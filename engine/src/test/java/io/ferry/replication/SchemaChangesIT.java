@@ -67,6 +67,9 @@ class SchemaChangesIT {
             st.execute("ALTER TABLE " + schema + ".orders ADD COLUMN price DECIMAL(10,2)");
             insertOrders(st, schema, 71, 90, "id, note, qty, price", i -> i + ", 'n" + i + "', " + i + ", " + i + ".25");
             st.execute("UPDATE " + schema + ".orders SET price = 1.5 WHERE id % 5 = 0");
+            // MySQL fills the rows already there with the DEFAULT, or a NOT NULL column's implicit one (0), without row events
+            st.execute("ALTER TABLE " + schema + ".orders ADD COLUMN state VARCHAR(10) NOT NULL DEFAULT 'new', ADD COLUMN n INT NOT NULL");
+            st.execute("ALTER TABLE " + schema + ".orders ALTER COLUMN n SET DEFAULT 7"); // no column change
             st.execute("ALTER TABLE " + schema + ".orders DROP COLUMN qty");
             insertOrders(st, schema, 91, 100, "id, note, price", i -> i + ", 'n" + i + "', " + i);
             st.execute("ALTER TABLE " + schema + ".orders MODIFY note VARCHAR(200)");
@@ -80,7 +83,7 @@ class SchemaChangesIT {
             st.execute("UPDATE " + schema + ".refunds SET why = 'late' WHERE id = 2");
         }
         awaitEqual(running, schema, "orders", "refunds");
-        assertThat(warehouseColumns(schema, "orders")).containsExactly("id", "remark", "price");
+        assertThat(warehouseColumns(schema, "orders")).containsExactly("id", "remark", "price", "state", "n");
 
         try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
             st.execute("TRUNCATE TABLE " + schema + ".refunds");

@@ -29,10 +29,25 @@ class TargetAlterTest {
                 + "DROP COLUMN note, RENAME COLUMN qty TO quantity, MODIFY id BIGINT"));
         assertThat(plan.beforeTransaction()).isEmpty();
         assertThat(plan.inTransaction()).containsExactly(
-                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"qty\" BIGINT",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"qty\" BIGINT DEFAULT 0",
                 "ALTER TABLE \"shop\".\"orders\" DROP COLUMN \"note\"",
                 "ALTER TABLE \"shop\".\"orders\" RENAME COLUMN \"qty\" TO \"quantity\"",
                 "ALTER TABLE \"shop\".\"orders\" ALTER COLUMN \"id\" TYPE BIGINT");
+    }
+
+    @Test
+    void theRowsAlreadyThereGetTheConstantDefaultMySqlGaveThem() {
+        TargetAlter.Plan plan = TargetAlter.plan(new PostgresDialect(), change("ALTER TABLE orders ADD COLUMN state VARCHAR(10) NOT NULL "
+                + "DEFAULT 'it''s', ADD n INT NOT NULL, ADD m DECIMAL(5,2) DEFAULT -1.5, ADD k ENUM('x','y') NOT NULL, "
+                + "ADD at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, ADD z INT DEFAULT NULL, ADD e INT"));
+        assertThat(plan.inTransaction()).containsExactly(
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"state\" VARCHAR(10) DEFAULT 'it''s'",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"n\" INTEGER DEFAULT 0",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"m\" NUMERIC(5,2) DEFAULT -1.5",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"k\" TEXT DEFAULT 'x'",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"at\" TIMESTAMP(0)",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"z\" INTEGER",
+                "ALTER TABLE \"shop\".\"orders\" ADD COLUMN \"e\" INTEGER");
     }
 
     @Test

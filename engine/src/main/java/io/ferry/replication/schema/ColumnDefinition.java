@@ -14,9 +14,29 @@ import java.util.Locale;
  * @param type     the bare type as written, lower case ({@code varchar}, {@code integer}, {@code double precision})
  * @param args     what was inside the type's parentheses, as written ({@code 40}, {@code 10,2}, {@code 'a','b'}), or null
  * @param charset  the CHARACTER SET (or the one of the COLLATE), or null when the table's default applies
+ * @param defaultValue the DEFAULT when it is a constant: a number as written, a string unquoted, TRUE/FALSE as 1/0;
+ *                 null for none, NULL or an expression (CURRENT_TIMESTAMP...)
+ * @param hasDefault   whether the definition has a DEFAULT clause (or AUTO_INCREMENT) at all
  */
 public record ColumnDefinition(String name, String type, String args, boolean unsigned, String charset, boolean nullable,
-                               boolean primaryKey, String text) {
+                               boolean primaryKey, String defaultValue, boolean hasDefault, String text) {
+
+    /**
+     * The value MySQL gives the rows that exist when this column is added: the constant DEFAULT, else for a NOT NULL
+     * column without DEFAULT the type's implicit default (0, the empty string, an ENUM's first value); null when it
+     * is NULL or not a constant.
+     */
+    public String valueForExistingRows(ColumnSchema column) {
+        if (defaultValue != null || hasDefault || column.nullable()) {
+            return defaultValue;
+        }
+        return switch (column.dataType()) {
+            case "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "year" -> "0";
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "set" -> "";
+            case "enum" -> column.enumValues().isEmpty() ? null : column.enumValues().get(0);
+            default -> null;
+        };
+    }
 
     /** The column as {@code information_schema} describes it, given the table's default charset and the server flavour. */
     public ColumnSchema toSchema(String tableCharset, boolean mariaDb) {

@@ -280,6 +280,8 @@ public final class DdlParser {
         String charset = null;
         boolean nullable = true;
         boolean primaryKey = false;
+        String defaultValue = null;
+        boolean hasDefault = false;
         while (!t.atEnd()) {
             Token a = t.take();
             if (a.is("UNSIGNED") || a.is("ZEROFILL")) {
@@ -308,6 +310,11 @@ public final class DdlParser {
                 skipValue(t);
             } else if (a.is("AFTER")) {
                 t.take();
+            } else if (a.is("DEFAULT")) {
+                hasDefault = true;
+                defaultValue = constant(t);
+            } else if (a.is("AUTO_INCREMENT")) {
+                hasDefault = true;
             } else if (ATTRIBUTE_WITH_VALUE.contains(SqlTokens.lower(a.text())) && a.kind() == SqlTokens.Kind.WORD
                     && !a.is("AUTO_INCREMENT")) {
                 t.accept("=");
@@ -318,7 +325,30 @@ public final class DdlParser {
             }
         }
         String text = t.text(start, t.sql().length()).trim();
-        return new ColumnDefinition(name, type, args, unsigned, charset, nullable, primaryKey, text);
+        return new ColumnDefinition(name, type, args, unsigned, charset, nullable, primaryKey, defaultValue, hasDefault, text);
+    }
+
+    /** A DEFAULT's value if it is a constant (see {@link ColumnDefinition#defaultValue()}); skips it either way. */
+    private static String constant(SqlTokens t) {
+        Token v = t.peek();
+        if (v.kind() == SqlTokens.Kind.STRING) {
+            t.take();
+            return v.text();
+        }
+        if (v.kind() == SqlTokens.Kind.NUMBER) {
+            t.take();
+            return v.text();
+        }
+        if ((v.is("-") || v.is("+")) && t.peek(1).kind() == SqlTokens.Kind.NUMBER) {
+            t.take();
+            return (v.is("-") ? "-" : "") + t.take().text();
+        }
+        if (v.is("TRUE") || v.is("FALSE")) {
+            t.take();
+            return v.is("TRUE") ? "1" : "0";
+        }
+        skipValue(t);
+        return null;
     }
 
     /** Skips one value: a literal, a word, a signed number, or a (expression), with a function call's parentheses. */

@@ -43,7 +43,8 @@ public record SchemaChange(String ddl, BinlogPosition at, List<TableChange> tabl
     public sealed interface ColumnOp {
     }
 
-    public record Add(ColumnSchema column) implements ColumnOp {
+    /** A new column; {@code defaultValue}: the constant MySQL gave the rows already there (null: NULL or unknown). */
+    public record Add(ColumnSchema column, String defaultValue) implements ColumnOp {
     }
 
     public record Drop(String name) implements ColumnOp {

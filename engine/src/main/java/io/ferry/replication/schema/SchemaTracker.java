@@ -206,7 +206,7 @@ public final class SchemaTracker {
                         throw new UnsupportedDdlException(id, a.sql(), end, "a new primary key");
                     }
                     columns.add(c);
-                    ops.add(new SchemaChange.Add(c));
+                    ops.add(new SchemaChange.Add(c, add.column().valueForExistingRows(c)));
                 }
             } else if (change instanceof DdlStatement.DropColumn drop) {
                 {
