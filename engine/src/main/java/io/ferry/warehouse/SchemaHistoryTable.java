@@ -131,9 +131,10 @@ public final class SchemaHistoryTable {
                 st.setString(6, def);
                 st.setString(7, ddl);
                 st.setTimestamp(8, Timestamp.from(clock.instant()));
-                st.addBatch();
+                // one statement per version, not a JDBC batch: they are few, and pgjdbc's batch handler fails an
+                // assertion instead of an SQLException (not retried) when the connection drops mid-batch
+                st.executeUpdate();
             }
-            st.executeBatch();
         }
     }
 
