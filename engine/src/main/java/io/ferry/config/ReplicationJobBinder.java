@@ -2,6 +2,7 @@ package io.ferry.config;
 
 import io.ferry.config.YamlNode.Mapping;
 import io.ferry.replication.TableFilter;
+import io.ferry.replication.ZeroDates;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
         if (heartbeatInterval.compareTo(java.time.Duration.ofMillis(100)) < 0) {
             r.fail(r.node("heartbeatInterval").orElseThrow(), "heartbeatInterval", "expected at least 100ms, e.g. 2s");
         }
+        ZeroDates zeroDates = r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
         if (!r.valid() || source.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
-                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval));
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval, zeroDates));
     }
 
     private static Map<String, String> words(String... words) {

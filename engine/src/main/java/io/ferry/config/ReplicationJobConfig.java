@@ -1,5 +1,7 @@
 package io.ferry.config;
 
+import io.ferry.replication.ZeroDates;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +20,13 @@ import java.util.Optional;
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
  * @param heartbeat         whether the job writes heartbeat rows into {@code ferry_admin.replication_heartbeat}
  * @param heartbeatInterval how often it writes one
+ * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
-                                   boolean heartbeat, Duration heartbeatInterval) implements JobConfig {
+                                   boolean heartbeat, Duration heartbeatInterval, ZeroDates zeroDates)
+        implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -49,6 +53,16 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(zeroDates, "zeroDates");
+    }
+
+    /** With {@code zeroDates: fail}. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, ZeroDates.FAIL);
     }
 
     /** With the heartbeat on, every 2 s. */

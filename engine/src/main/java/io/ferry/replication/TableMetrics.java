@@ -17,6 +17,7 @@ public final class TableMetrics {
     private final AtomicLong rowsApplied = new AtomicLong();
     private final AtomicReference<Instant> lastChange = new AtomicReference<>();
     private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+    private final AtomicLong zeroDatesNulled = new AtomicLong();
 
     void state(State s) {
         state.set(s);
@@ -32,6 +33,10 @@ public final class TableMetrics {
         loadedRows.addAndGet(rows);
         rowsRead.addAndGet(rows);
         rowsApplied.addAndGet(rows);
+    }
+
+    void zeroDateNulled() {
+        zeroDatesNulled.incrementAndGet();
     }
 
     void read(long rows) {
@@ -88,5 +93,10 @@ public final class TableMetrics {
     /** Source commit → warehouse commit of the last change applied to this table, or null. */
     public Duration applyLag() {
         return applyLag.get();
+    }
+
+    /** Zero or invalid dates written as NULL under {@code zeroDates: null} ({@link ZeroDatePolicy}). */
+    public long zeroDatesNulled() {
+        return zeroDatesNulled.get();
     }
 }
