@@ -67,7 +67,9 @@ final class ReplicationJobBinder implements JobTypeBinder {
         if (heartbeatInterval.compareTo(java.time.Duration.ofMillis(100)) < 0) {
             r.fail(r.node("heartbeatInterval").orElseThrow(), "heartbeatInterval", "expected at least 100ms, e.g. 2s");
         }
-        ZeroDates zeroDates = r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
+        // YAML reads a bare null as nothing: `zeroDates: null` must still mean the null policy
+        ZeroDates zeroDates = r.node(ZeroDates.KEY).filter(n -> n instanceof YamlNode.Scalar s && s.isNull()).isPresent()
+                ? ZeroDates.NULL : r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
         if (!r.valid() || source.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
