@@ -144,10 +144,19 @@ public final class BinlogValueDecoder {
         return bytes;
     }
 
-    /** The client gives Long.MIN_VALUE for a zero or invalid DATE/DATETIME/TIMESTAMP. */
+    /**
+     * The client gives Long.MIN_VALUE for a DATE/DATETIME with a zero year, month or day. A zero TIMESTAMP is stored
+     * as second 0, which no valid TIMESTAMP is (the range starts at 1970-01-01 00:00:01 UTC), so 0 means zero there.
+     */
     private boolean isZeroDate(Serializable raw) {
-        return (kind == ValueKind.DATE || kind == ValueKind.DATETIME || kind == ValueKind.TIMESTAMP)
-                && raw instanceof Number n && n.longValue() == Long.MIN_VALUE;
+        if (!(raw instanceof Number n)) {
+            return false;
+        }
+        return switch (kind) {
+            case DATE, DATETIME -> n.longValue() == Long.MIN_VALUE;
+            case TIMESTAMP -> n.longValue() == Long.MIN_VALUE || n.longValue() == 0;
+            default -> false;
+        };
     }
 
     private long micros(Serializable raw) {

@@ -68,6 +68,15 @@ class BinlogValueDecoderTest {
     }
 
     @Test
+    void aZeroTimestampIsSecondZeroInTheBinlogNotTheEpoch() {
+        assertThatThrownBy(() -> decode(Columns.temporal("ts", "timestamp", 0), 0L))
+                .hasMessageContaining("shop.t.ts").hasMessageContaining("zero");
+        assertThat(decode(Columns.temporal("ts", "timestamp", 0), 1_000_000L)).isEqualTo(Instant.parse("1970-01-01T00:00:01Z"));
+        assertThat(decode(Columns.temporal("dt", "datetime", 0), 0L)).as("a DATETIME can be the epoch")
+                .isEqualTo(LocalDateTime.parse("1970-01-01T00:00:00"));
+    }
+
+    @Test
     void aZeroDateInThePrimaryKeyFailsUnderEitherPolicy() {
         ColumnSchema day = Columns.notNull("day", "date", "date");
         TableSchema table = new TableSchema(T, java.util.List.of(day), java.util.List.of("day"));
