@@ -48,6 +48,7 @@ public final class TransactionAssembler {
 
     private final Schemas schemas;
     private final Sink sink;
+    private final ZeroDatePolicy zeroDates;
     private final Map<Long, MappedTable> tableMaps = new HashMap<>();
     private final List<PendingChange> pending = new ArrayList<>();
     private BinlogPosition position;
@@ -55,9 +56,14 @@ public final class TransactionAssembler {
     private boolean standalone;
 
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink) {
+        this(start, schemas, sink, ZeroDatePolicy.FAIL);
+    }
+
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink, ZeroDatePolicy zeroDates) {
         this.position = Objects.requireNonNull(start, "start");
         this.schemas = schemas;
         this.sink = sink;
+        this.zeroDates = zeroDates;
     }
 
     /** The position after the last transaction handed to the sink. */
@@ -134,7 +140,7 @@ public final class TransactionAssembler {
         }
         List<String> names = map.getEventMetadata() != null ? map.getEventMetadata().getColumnNames() : null;
         tableMaps.put(map.getTableId(), new MappedTable(id,
-                RowDecoder.forTableMap(schema, map.getColumnTypes().length, names, position)));
+                RowDecoder.forTableMap(schema, map.getColumnTypes().length, names, position, zeroDates)));
     }
 
     private MappedTable mapped(long tableNumber) {
@@ -163,7 +169,7 @@ public final class TransactionAssembler {
         if (t.decoder() != null) {
             for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
                 pending.add(new PendingChange(t.id(), Operation.UPDATE,
-                        t.decoder().decode(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
+                        t.decoder().decodeBefore(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
                         t.decoder().decode(row.getValue(), data.getIncludedColumns())));
             }
         }
@@ -173,7 +179,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.DELETE, t.decoder().decode(row, data.getIncludedColumns()), null));
+                pending.add(new PendingChange(t.id(), Operation.DELETE, t.decoder().decodeBefore(row, data.getIncludedColumns()), null));
             }
         }
     }
