@@ -38,6 +38,7 @@ public final class ReplicationJob {
     private final ReplicationJobSpec spec;
     private final Clock clock;
     private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private final ZeroDatePolicy zeroDates;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
@@ -51,6 +52,7 @@ public final class ReplicationJob {
         this.spec = spec;
         this.clock = clock;
         this.warehouses = spec.warehouses();
+        this.zeroDates = new ZeroDatePolicy(spec.zeroDates(), metrics);
     }
 
     /** A job into {@code warehouses} instead of the spec's warehouse. */
@@ -141,7 +143,7 @@ public final class ReplicationJob {
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
                 metrics.state(ReplicationMetrics.State.LOADING);
                 checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
-                        spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
+                        spec.preparation() != TargetPreparation.DO_NOTHING).withZeroDates(zeroDates).run(checkpoint);
             }
             if (running) {
                 requireBinlog(source, checkpoint.position());
@@ -166,7 +168,7 @@ public final class ReplicationJob {
         BinlogPosition head = SourcePositions.head(source);
         Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
         List<TargetTable> targets = new ArrayList<>();
-        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
+        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(zeroDates.target(s))));
         warehouse.begin(targets, spec.preparation(), first);
         LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
         return first;
@@ -194,7 +196,7 @@ public final class ReplicationJob {
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
-        });
+        }, zeroDates);
         try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
                 assembler)) {
             reader.start(30_000);

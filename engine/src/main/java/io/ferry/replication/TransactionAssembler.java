@@ -58,6 +58,7 @@ public final class TransactionAssembler {
     private final Sink sink;
     private final Statements statements;
     private SchemaChange schemaChange;
+    private final ZeroDatePolicy zeroDates;
     private final Map<Long, MappedTable> tableMaps = new HashMap<>();
     private final List<PendingChange> pending = new ArrayList<>();
     private BinlogPosition position;
@@ -65,15 +66,24 @@ public final class TransactionAssembler {
     private boolean standalone;
 
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink) {
-        this(start, schemas, (database, sql, end) -> null, sink);
+        this(start, schemas, sink, ZeroDatePolicy.FAIL);
+    }
+
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink, ZeroDatePolicy zeroDates) {
+        this(start, schemas, (database, sql, end) -> null, sink, zeroDates);
     }
 
     /** An assembler that hands every statement logged on its own to {@code statements} (the schema history). */
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink) {
+        this(start, schemas, statements, sink, ZeroDatePolicy.FAIL);
+    }
+
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink, ZeroDatePolicy zeroDates) {
         this.position = Objects.requireNonNull(start, "start");
         this.schemas = schemas;
         this.statements = statements;
         this.sink = sink;
+        this.zeroDates = zeroDates;
     }
 
     /** The position after the last transaction handed to the sink. */
@@ -150,7 +160,7 @@ public final class TransactionAssembler {
         }
         List<String> names = map.getEventMetadata() != null ? map.getEventMetadata().getColumnNames() : null;
         tableMaps.put(map.getTableId(), new MappedTable(id,
-                RowDecoder.forTableMap(schema, map.getColumnTypes().length, names, position)));
+                RowDecoder.forTableMap(schema, map.getColumnTypes().length, names, position, zeroDates)));
     }
 
     private MappedTable mapped(long tableNumber) {
@@ -179,7 +189,7 @@ public final class TransactionAssembler {
         if (t.decoder() != null) {
             for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
                 pending.add(new PendingChange(t.id(), Operation.UPDATE,
-                        t.decoder().decode(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
+                        t.decoder().decodeBefore(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
                         t.decoder().decode(row.getValue(), data.getIncludedColumns())));
             }
         }
@@ -189,7 +199,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.DELETE, t.decoder().decode(row, data.getIncludedColumns()), null));
+                pending.add(new PendingChange(t.id(), Operation.DELETE, t.decoder().decodeBefore(row, data.getIncludedColumns()), null));
             }
         }
     }
