@@ -38,6 +38,7 @@ public final class ReplicationJob {
     private final ReplicationJobSpec spec;
     private final Clock clock;
     private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private final ZeroDatePolicy zeroDates;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
@@ -52,6 +53,7 @@ public final class ReplicationJob {
         this.spec = spec;
         this.clock = clock;
         this.warehouses = spec.warehouses();
+        this.zeroDates = new ZeroDatePolicy(spec.zeroDates(), metrics);
     }
 
     /** A job into {@code warehouses} instead of the spec's warehouse. */
@@ -157,7 +159,8 @@ public final class ReplicationJob {
                 suspensions = TableSuspensions.load(spec.name(), spec.onError(), warehouse, metrics, schemas.keySet());
                 // the full load runs as chunks interleaved with the stream (see WatermarkSnapshot)
                 WatermarkSnapshot snapshot = new WatermarkSnapshot(spec.name(), source, schemas, spec.chunkRows(), metrics,
-                        spec.watermarks().open(source, spec.name()), reloads, checkpoint, suspensions::reloaded);
+                        spec.watermarks().open(source, spec.name()), reloads, checkpoint, suspensions::reloaded,
+                        zeroDates);
                 metrics.streamStarting();
                 snapshot.showStates();
                 stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat, snapshot);
@@ -178,7 +181,7 @@ public final class ReplicationJob {
         Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT,
                 WatermarkSnapshot.initialProgress(schemas, spec.preparation() != TargetPreparation.DO_NOTHING));
         List<TargetTable> targets = new ArrayList<>();
-        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
+        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(zeroDates.target(s))));
         warehouse.begin(targets, spec.preparation(), first);
         LOG.info("Job {}: first run, stream from {} while loading the tables", spec.name(), head);
         return first;
@@ -195,16 +198,20 @@ public final class ReplicationJob {
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint, Heartbeat heartbeat, WatermarkSnapshot snapshot) throws Exception {
+        StreamSchemas followed = StreamSchemas.load(spec, warehouse, schemas, checkpoint.position(), clock);
+        var tracker = followed.tracker(spec.tables());
+        TransactionAssembler.Schemas heartbeatTable = heartbeat.schemas(Map.of());
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
-        TransactionAssembler.Schemas known = heartbeat.schemas(schemas);
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
-                t -> known.schemaOf(t) != null ? known.schemaOf(t) : snapshot.schemaOf(t), read -> {
+                id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id)
+                        : heartbeatTable.schemaOf(id) != null ? heartbeatTable.schemaOf(id) : snapshot.schemaOf(id),
+                tracker::onStatement, read -> {
             Transaction txn = heartbeat.recognise(read);
             metrics.read(snapshot.strip(txn));
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
-        });
+        }, zeroDates);
         try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
                 assembler)) {
             reader.start(30_000);
@@ -224,21 +231,25 @@ public final class ReplicationJob {
                         if (suspensions.isSuspended(change.table())) {
                             continue;
                         }
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(followed.current().get(t))).add(change, changes);
                     }
                 }
                 if (changes == 0 && !snapshot.chunkReady() && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
-                        && running && !heartbeat.marks(batch)) {
+                        && running && !heartbeat.marks(batch) && last.schemaChange() == null && !followed.hasUnsaved()) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
                 }
                 Checkpoint next = snapshot.emit(tables, checkpoint.at(last.end()));
                 long a0 = System.nanoTime();
-                if (snapshot.copyChunk() != null) {
+                if (snapshot.copyChunk() != null && last.schemaChange() == null && !followed.hasUnsaved()) {
                     warehouse.load(snapshot.copyChunk(), checkpoint, next);
                 } else {
-                    suspensions.apply(warehouse, tables, cascades, checkpoint, next);
+                    if (snapshot.copyChunk() != null) {
+                        tables.put(snapshot.copyChunk().schema().id(), snapshot.copyChunk());
+                    }
+                    suspensions.apply(warehouse, tables, cascades, followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
+                    followed.applied(warehouse, last.schemaChange());
                 }
                 snapshot.applied();
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
@@ -280,6 +291,9 @@ public final class ReplicationJob {
             txn = snapshot.observe(txn, rows);
             batch.add(txn);
             rows += txn.changes().size();
+            if (txn.schemaChange() != null) {
+                break; // rows after a DDL belong to the next batch, with the new schemas
+            }
             if (snapshot.chunkReady()) {
                 break; // the chunk's rows go in at its high watermark: end the batch there
             }

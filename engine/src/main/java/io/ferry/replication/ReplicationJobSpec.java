@@ -23,13 +23,15 @@ import java.util.Objects;
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
  * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
  * @param onError       what a data error applying a table's changes does (per table): stop the job, or suspend the table
+ * @param zeroDates     what a zero or invalid date becomes ({@link ZeroDatePolicy})
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
                                  String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
-                                 ErrorPolicies onError, WatermarkMode watermarks) {
+                                 ErrorPolicies onError, ZeroDates zeroDates, WatermarkMode watermarks) {
     public ReplicationJobSpec {
+        Objects.requireNonNull(zeroDates, "zeroDates");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(onError, "onError");
@@ -50,48 +52,54 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, WatermarkMode.AUTO);
+                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, ZeroDates.FAIL, WatermarkMode.AUTO);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, watermarks);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, watermarks);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, watermarks);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, zeroDates, watermarks);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, zeroDates, watermarks);
     }
 
     /** With heartbeat rows every {@code interval}; null: without. */
     public ReplicationJobSpec withHeartbeat(Duration interval) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, zeroDates, watermarks);
     }
 
     public ReplicationJobSpec withWatermarks(WatermarkMode mode) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, mode);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, mode);
     }
 
     public ReplicationJobSpec withErrorPolicy(ErrorPolicies policy) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, zeroDates, watermarks);
+    }
+
+    /** With {@code zeroDates: fail} or {@code null}. */
+    public ReplicationJobSpec withZeroDates(ZeroDates setting) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, setting, watermarks);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

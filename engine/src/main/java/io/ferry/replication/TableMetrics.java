@@ -24,6 +24,7 @@ public final class TableMetrics {
     private final AtomicLong loadStartNanos = new AtomicLong();
     private final AtomicLong loadNanos = new AtomicLong();
     private final AtomicReference<String> suspendedBecause = new AtomicReference<>();
+    private final AtomicLong zeroDatesNulled = new AtomicLong();
 
     /** Sets the state; a SUSPENDED table stays so (only a reload, which starts a new job run, ends it). */
     void state(State s) {
@@ -64,6 +65,10 @@ public final class TableMetrics {
         loadNanos.set(System.nanoTime());
         rowsRead.addAndGet(rows);
         rowsApplied.addAndGet(rows);
+    }
+
+    void zeroDateNulled() {
+        zeroDatesNulled.incrementAndGet();
     }
 
     void read(long rows) {
@@ -140,5 +145,10 @@ public final class TableMetrics {
     /** Source commit → warehouse commit of the last change applied to this table, or null. */
     public Duration applyLag() {
         return applyLag.get();
+    }
+
+    /** Zero or invalid dates written as NULL under {@code zeroDates: null} ({@link ZeroDatePolicy}). */
+    public long zeroDatesNulled() {
+        return zeroDatesNulled.get();
     }
 }

@@ -45,6 +45,7 @@ final class WatermarkSnapshot {
     private final Watermarks watermarks;
     private final TableReloads reloads;
     private final java.util.function.Consumer<TableId> onReload;
+    private final ZeroDatePolicy zeroDates;
     private final String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final Map<TableId, SnapshotReader> readers = new LinkedHashMap<>();
 
@@ -60,8 +61,9 @@ final class WatermarkSnapshot {
 
     WatermarkSnapshot(String job, Connection source, Map<TableId, TableSchema> schemas, int chunkRows,
                       ReplicationMetrics metrics, Watermarks watermarks, TableReloads reloads, Checkpoint checkpoint,
-                      java.util.function.Consumer<TableId> onReload) {
+                      java.util.function.Consumer<TableId> onReload, ZeroDatePolicy zeroDates) {
         this.onReload = onReload;
+        this.zeroDates = zeroDates;
         this.job = job;
         this.source = source;
         this.schemas = schemas;
@@ -362,7 +364,7 @@ final class WatermarkSnapshot {
             throw new IllegalStateException("The checkpoint's full load names table " + table + ", which the job no "
                     + "longer selects. Restore the table rules, or delete the job's checkpoint to load again.");
         }
-        return readers.computeIfAbsent(table, t -> new SnapshotReader(schema, chunkRows));
+        return readers.computeIfAbsent(table, t -> new SnapshotReader(schema, chunkRows, zeroDates));
     }
 
     /** InnoDB's row estimate, for the progress percentage; -1 when the source does not say. */
