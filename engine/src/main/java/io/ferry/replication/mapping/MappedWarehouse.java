@@ -1,0 +1,123 @@
+package io.ferry.replication.mapping;
+
+import io.ferry.replication.CascadePlan;
+import io.ferry.replication.TableSchema;
+import io.ferry.warehouse.Checkpoint;
+import io.ferry.warehouse.CollapsedTable;
+import io.ferry.warehouse.TargetPreparation;
+import io.ferry.warehouse.TargetTable;
+import io.ferry.warehouse.Warehouse;
+import io.ferry.warehouse.WarehouseDialect;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A warehouse seen through a job's {@link JobMapping}, so that the job and the full load keep speaking of source
+ * tables: target tables are created and prepared from the mapped schemas, full-load chunks (source rows) are mapped
+ * on their way in, with operation 'L' and the load time, and the foreign-key actions are restated on the target
+ * tables. Streamed changes are mapped before they are collapsed ({@link JobMapping#add}); their collapsed tables,
+ * already on a target schema, pass through unchanged.
+ */
+final class MappedWarehouse implements Warehouse {
+    private final Warehouse inner;
+    private final JobMapping mapping;
+    private final Clock clock;
+    private final Set<TableSchema> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    MappedWarehouse(Warehouse inner, JobMapping mapping, Clock clock) {
+        this.inner = inner;
+        this.mapping = mapping;
+        this.clock = clock;
+        mapping.tables().values().forEach(m -> targets.add(m.target()));
+    }
+
+    @Override
+    public WarehouseDialect dialect() {
+        return inner.dialect();
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String job) throws SQLException {
+        return inner.checkpoint(job);
+    }
+
+    @Override
+    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+        inner.begin(tables.stream().map(this::target).toList(), preparation, first);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next)
+            throws SQLException {
+        inner.apply(mapped(tables), cascades.isEmpty() ? cascades : mapping.cascades(), previous, next);
+    }
+
+    @Override
+    public void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException {
+        inner.load(mapped(List.of(chunk)).get(0), previous, next);
+    }
+
+    @Override
+    public void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException {
+        inner.restartLoad(target(table), previous, next);
+    }
+
+    @Override
+    public void knowSchemas(Collection<TableSchema> schemas) {
+        inner.knowSchemas(schemas.stream().map(s -> targets.contains(s) ? s : mapping.table(s.id()).target()).toList());
+    }
+
+    @Override
+    public boolean repeatsForeignKeyActions() {
+        return inner.repeatsForeignKeyActions();
+    }
+
+    @Override
+    public void advance(Checkpoint previous, Checkpoint next) throws SQLException {
+        inner.advance(previous, next);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        inner.close();
+    }
+
+    private TargetTable target(TargetTable source) {
+        return inner.dialect().target(mapping.table(source.source().id()).target());
+    }
+
+    /** Tables on a source schema are full-load rows: mapped here. Those on a target schema were mapped before collapsing. */
+    private List<CollapsedTable> mapped(Collection<CollapsedTable> tables) {
+        List<CollapsedTable> out = new ArrayList<>();
+        Instant loadTime = null;
+        for (CollapsedTable table : tables) {
+            if (targets.contains(table.schema())) {
+                out.add(table);
+                continue;
+            }
+            if (loadTime == null) {
+                loadTime = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            }
+            TableMapping m = mapping.table(table.schema().id());
+            CollapsedTable target = new CollapsedTable(m.target());
+            for (CollapsedTable.FinalRow row : table.rows()) {
+                if (row.deleted()) {
+                    throw new IllegalStateException("A full-load chunk of " + table.schema().id() + " holds a deletion");
+                }
+                target.put(m.loadRow(row.values(), loadTime));
+            }
+            out.add(target);
+        }
+        return out;
+    }
+}
