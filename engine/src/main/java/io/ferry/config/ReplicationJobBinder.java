@@ -2,6 +2,7 @@ package io.ferry.config;
 
 import io.ferry.config.YamlNode.Mapping;
 import io.ferry.replication.TableFilter;
+import io.ferry.replication.mapping.TableRules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,11 +62,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
+        TableRules rules = new TableRulesBinder(r).bind();
         if (!r.valid() || source.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
-                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode));
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, rules));
     }
 
     private static Map<String, String> words(String... words) {

@@ -1,5 +1,7 @@
 package io.ferry.config;
 
+import io.ferry.replication.mapping.TableRules;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,10 +18,12 @@ import java.util.Optional;
  * @param targetSchema      the warehouse schema every table goes to; empty: the source table's own schema name
  * @param targetPreparation {@code drop-and-create}, {@code truncate} or {@code do-nothing}
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
+ * @param rules             how each table maps to its target (rename, columns) and the metadata columns
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
-                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode) implements JobConfig {
+                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
+                                   TableRules rules) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -44,6 +48,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(rules, "rules");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.JobMapping;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
 import io.ferry.warehouse.Warehouse;
@@ -119,8 +120,10 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             Warehouse warehouse = warehouses.open(spec.warehouse(), clock)) {
+             Warehouse opened = warehouses.open(spec.warehouse(), clock)) {
             Selection selection = selectAndCheck(source, spec.tables());
+            mapping = JobMapping.of(spec.name(), spec.tables().rules(), selection.schemas(), selection.cascades()).check();
+            Warehouse warehouse = mapping.wrap(opened, clock);
             if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
                 throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
                         + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
@@ -201,7 +204,7 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                        mapping.add(tables, change, changes);
                     }
                 }
                 if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
@@ -221,6 +224,9 @@ public final class ReplicationJob {
             }
         }
     }
+
+    /** The table rules applied to the selected tables (set by each run). */
+    private JobMapping mapping;
 
     /** Filtered-out transactions not yet checkpointed; they start the next batch. */
     private List<Transaction> carried = new ArrayList<>();

@@ -1,18 +1,22 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.TableRules;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Which source tables a job replicates: {@code schema.table} patterns where {@code *} matches any run of
  * characters and {@code ?} one character (e.g. {@code shop.*}, {@code *.orders}). A table is selected when it
- * matches an include and no exclude. Matching is case-sensitive, like table names on Linux MySQL.
+ * matches an include and no exclude. Matching is case-sensitive, like table names on Linux MySQL. It also carries the
+ * job's {@link TableRules} (how each selected table maps to its target), so that selecting and planning see them.
  */
 public final class TableFilter {
     private final List<String> includes;
     private final List<String> excludes;
     private final List<Pattern> includePatterns;
     private final List<Pattern> excludePatterns;
+    private TableRules rules = TableRules.NONE;
 
     public TableFilter(List<String> includes, List<String> excludes) {
         if (includes.isEmpty()) {
@@ -30,6 +34,17 @@ public final class TableFilter {
         List<String> inc = all.stream().map(String::trim).filter(p -> !p.isEmpty() && !p.startsWith("!")).toList();
         List<String> exc = all.stream().map(String::trim).filter(p -> p.startsWith("!")).map(p -> p.substring(1)).toList();
         return new TableFilter(inc, exc);
+    }
+
+    /** The same selection with these table rules. */
+    public TableFilter withRules(TableRules tableRules) {
+        TableFilter copy = new TableFilter(includes, excludes);
+        copy.rules = java.util.Objects.requireNonNull(tableRules, "tableRules");
+        return copy;
+    }
+
+    public TableRules rules() {
+        return rules;
     }
 
     public List<String> includes() {

@@ -40,7 +40,7 @@ class ReplicationJobBinderTest {
         ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
         assertThat(job).isEqualTo(new ReplicationJobConfig("shop-to-dw", "shop", "dw", List.of("shop.*", "crm.accounts"),
                 List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
-                ReplicationJobConfig.PositionMode.GTID));
+                ReplicationJobConfig.PositionMode.GTID, io.ferry.replication.mapping.TableRules.NONE));
         assertThat(job.type()).isEqualTo("replication");
     }
 

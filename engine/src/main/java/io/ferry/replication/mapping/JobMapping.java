@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class JobMapping {
     /** Column names the warehouses' staging tables use for their own flags. */
-    static final Set<String> RESERVED = Set.of("_ferry_deleted", "_ferry_seq", "_ferry_delete_seq", "_ferry_truncated");
+    public static final Set<String> RESERVED = Set.of("_ferry_deleted", "_ferry_seq", "_ferry_delete_seq", "_ferry_truncated");
 
     private final Map<TableId, TableMapping> tables;
     private final CascadePlan cascades;
@@ -112,6 +112,13 @@ public final class JobMapping {
             out.add(target.get());
         }
         return out;
+    }
+
+    /** The target table of one source table under the rules (for reloading it); a pre-flight failure if they do not fit. */
+    public static TableSchema targetOf(String job, TableRules rules, TableSchema source) {
+        List<String> problems = new ArrayList<>();
+        return TableMapping.of(job, source, rules.rule(source.id()), rules.metadata(), problems)
+                .orElseThrow(() -> new PreflightException(problems)).target();
     }
 
     /** Throws the problems as a pre-flight failure. */
