@@ -87,6 +87,11 @@ final class TableRulesBinder {
         if (node.get() instanceof Scalar s && s.kind() == Scalar.Kind.BOOLEAN) {
             return m.bool(key, false) ? defaultName : null;
         }
+        if (node.get() instanceof Scalar s && s.kind() != Scalar.Kind.STRING) {
+            m.fail(s, key, "expected true, false or a column name (true names it " + defaultName + "), found "
+                    + s.describe() + " '" + s.text() + "'");
+            return null;
+        }
         return m.text(key, false, "true, false or a column name (true names it " + defaultName + ")")
                 .flatMap(name -> columnName(m, key, name)).orElse(null);
     }
