@@ -16,9 +16,14 @@ public final class TableFilter {
     private final List<String> excludes;
     private final List<Pattern> includePatterns;
     private final List<Pattern> excludePatterns;
-    private TableRules rules = TableRules.NONE;
+    private final TableRules rules;
 
     public TableFilter(List<String> includes, List<String> excludes) {
+        this(includes, excludes, TableRules.NONE);
+    }
+
+    private TableFilter(List<String> includes, List<String> excludes, TableRules rules) {
+        this.rules = java.util.Objects.requireNonNull(rules, "rules");
         if (includes.isEmpty()) {
             throw new IllegalArgumentException("Select at least one table: give an include pattern such as 'shop.*'");
         }
@@ -38,9 +43,7 @@ public final class TableFilter {
 
     /** The same selection with these table rules. */
     public TableFilter withRules(TableRules tableRules) {
-        TableFilter copy = new TableFilter(includes, excludes);
-        copy.rules = java.util.Objects.requireNonNull(tableRules, "tableRules");
-        return copy;
+        return new TableFilter(includes, excludes, tableRules);
     }
 
     public TableRules rules() {
