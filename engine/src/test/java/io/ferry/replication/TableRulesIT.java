@@ -186,6 +186,76 @@ class TableRulesIT {
         running.get(20, TimeUnit.SECONDS);
     }
 
+    @Test
+    void foreignKeyActionsFollowRenamedTablesAndColumnsAndADroppedKeyColumnIsRefused() throws Exception {
+        String src = "ferry_r_rules_fk";
+        String dw = "ferry_r_rules_fk_dw";
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + src);
+            st.execute("CREATE DATABASE " + src);
+            st.execute("CREATE TABLE " + src + ".parent (id INT PRIMARY KEY, name VARCHAR(20))");
+            st.execute("CREATE TABLE " + src + ".child (id INT PRIMARY KEY, parent_id INT, v VARCHAR(20), "
+                    + "FOREIGN KEY (parent_id) REFERENCES " + src + ".parent (id) ON DELETE CASCADE)");
+            st.execute("CREATE TABLE " + src + ".note (id INT PRIMARY KEY, parent_id INT NULL, "
+                    + "FOREIGN KEY (parent_id) REFERENCES " + src + ".parent (id) ON DELETE SET NULL)");
+            st.execute("INSERT INTO " + src + ".parent SELECT seq, CONCAT('p', seq) FROM seq_1_to_5");
+            st.execute("INSERT INTO " + src + ".child SELECT seq, seq % 5 + 1, 'c' FROM seq_1_to_15");
+            st.execute("INSERT INTO " + src + ".note SELECT seq, seq FROM seq_1_to_5");
+        }
+        TableRules rules = new TableRules(List.of(
+                new TableRule(new TableId(src, "parent"), "parents", java.util.Map.of("id", "parent_key"), List.of(), List.of()),
+                new TableRule(new TableId(src, "child"), "children", java.util.Map.of("parent_id", "parent_ref"), List.of("v"),
+                        List.of(AddedColumn.of("src_table", ColumnExpression.SOURCE_TABLE))),
+                new TableRule(new TableId(src, "note"), null, java.util.Map.of("parent_id", "owner"), List.of(), List.of())),
+                new io.ferry.replication.mapping.MetadataColumns("_ferry_op", "_ferry_commit_time", null));
+        ReplicationJob job = new ReplicationJob(spec("rules-fk-" + RUN, src, rules).withTargetSchema(dw), Clock.systemUTC());
+        jobs.add(job);
+        Future<?> running = executor.submit(() -> {
+            job.run();
+            return null;
+        });
+        awaitFk(running, src, dw, rules);
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM " + src + ".parent WHERE id IN (1, 2)"); // children of 1 and 2 go, notes 1 and 2 lose it
+            st.execute("UPDATE " + src + ".child SET v = 'touched', parent_id = 4 WHERE id = 2"); // moved away from parent 3
+            st.execute("DELETE FROM " + src + ".parent WHERE id = 3");
+        }
+        awaitFk(running, src, dw, rules);
+        assertThat(query("SELECT count(*) FROM " + dw + ".children")).containsExactly("7");
+        assertThat(query("SELECT count(*) FROM " + dw + ".note WHERE owner IS NULL")).containsExactly("3");
+        job.stop();
+        running.get(20, TimeUnit.SECONDS);
+
+        TableRules dropKey = new TableRules(List.of(new TableRule(new TableId(src, "child"), null, java.util.Map.of(),
+                List.of("parent_id"), List.of())), io.ferry.replication.mapping.MetadataColumns.NONE);
+        ReplicationJob refused = new ReplicationJob(spec("rules-fk-drop-" + RUN, src, dropKey), Clock.systemUTC());
+        jobs.add(refused);
+        org.assertj.core.api.Assertions.assertThatThrownBy(refused::run).isInstanceOf(PreflightException.class)
+                .hasMessageContaining("Table rule for " + src + ".child drops column parent_id, which the foreign key")
+                .hasMessageContaining("needs to repeat its ON DELETE action in the warehouse");
+    }
+
+    private ReplicationJobSpec spec(String name, String schema, TableRules rules) {
+        MySqlSource source = new MySqlSource(sandbox.mariadb().host(), sandbox.mariadb().port(), sandbox.mariadb().user(),
+                sandbox.mariadb().password());
+        io.ferry.warehouse.WarehouseEndpoint warehouse = new io.ferry.warehouse.WarehouseEndpoint(sandbox.postgres().jdbcUrl(),
+                sandbox.postgres().user(), sandbox.postgres().password());
+        return ReplicationJobSpec.of(name, source, warehouse, TableFilter.parse(schema + ".*").withRules(rules),
+                io.ferry.warehouse.TargetPreparation.DROP_AND_CREATE).withBatch(200, Duration.ofMillis(100));
+    }
+
+    private void awaitFk(Future<?> running, String src, String dw, TableRules rules) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            if (running.isDone()) {
+                running.get();
+                throw new AssertionError("the job stopped");
+            }
+            assertThat(mappedDifferences(new TableId(src, "parent"), dw, "parents", rules, "j")).as("parent").isZero();
+            assertThat(mappedDifferences(new TableId(src, "child"), dw, "children", rules, "j")).as("child").isZero();
+            assertThat(mappedDifferences(new TableId(src, "note"), dw, "note", rules, "j")).as("note").isZero();
+        });
+    }
+
     private static String plan(Path config, String job) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -202,8 +272,8 @@ class TableRulesIT {
                 running.get(); // a failed job fails the test with its reason
                 throw new AssertionError("the job stopped");
             }
-            assertThat(mappedDifferences(new TableId(SRC, "orders"), "orders_v2", rules, job)).as("orders").isZero();
-            assertThat(mappedDifferences(new TableId(SRC, "lines"), "lines", rules, job)).as("lines").isZero();
+            assertThat(mappedDifferences(new TableId(SRC, "orders"), DW, "orders_v2", rules, job)).as("orders").isZero();
+            assertThat(mappedDifferences(new TableId(SRC, "lines"), DW, "lines", rules, job)).as("lines").isZero();
             assertThat(query("SELECT id FROM " + DW + ".orders_v2 WHERE _ferry_is_deleted ORDER BY id::text"))
                     .as("soft-deleted orders").containsExactlyElementsOf(goneOrders);
             assertThat(query("SELECT id FROM " + DW + ".lines WHERE _ferry_is_deleted ORDER BY id::text"))
@@ -215,7 +285,8 @@ class TableRulesIT {
      * Rows that differ between the target's live (not soft-deleted) rows and the source table mapped by the rules,
      * over the columns the source determines; -1 while the target does not exist.
      */
-    private long mappedDifferences(TableId table, String targetTable, TableRules rules, String job) throws Exception {
+    private long mappedDifferences(TableId table, String targetSchema, String targetTable, TableRules rules, String job)
+            throws Exception {
         try (Connection source = sandbox.mariadb().connect(); Connection warehouse = sandbox.postgres().connect()) {
             TableSchema schema = SchemaReader.read(source, table);
             List<String> problems = new ArrayList<>();
@@ -234,7 +305,7 @@ class TableRulesIT {
             TableSchema expectedSchema = new TableSchema(new TableId("ferry_expected", expected), columns, mapping.target().primaryKey());
             warehouse.setAutoCommit(true);
             try (Statement st = warehouse.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT to_regclass('" + DW + "." + targetTable + "')")) {
+                try (ResultSet rs = st.executeQuery("SELECT to_regclass('" + targetSchema + "." + targetTable + "')")) {
                     rs.next();
                     if (rs.getString(1) == null) {
                         return -1;
@@ -254,7 +325,8 @@ class TableRulesIT {
             warehouse.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + PG.qualified("ferry_expected", expected)
                     + " FROM STDIN", new StringReader(text.toString()));
             String names = String.join(", ", columns.stream().map(c -> PG.quote(c.name())).toList());
-            String live = "SELECT " + names + " FROM " + PG.qualified(DW, targetTable) + " WHERE NOT \"_ferry_is_deleted\"";
+            String live = "SELECT " + names + " FROM " + PG.qualified(targetSchema, targetTable)
+                    + (rules.metadata().softDelete() ? " WHERE NOT " + PG.quote(rules.metadata().deleted()) : "");
             String copy = "SELECT " + names + " FROM " + PG.qualified("ferry_expected", expected);
             try (Statement st = warehouse.createStatement();
                  ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM (" + live + " EXCEPT ALL " + copy + ") a) + "
