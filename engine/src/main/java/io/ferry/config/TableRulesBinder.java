@@ -10,6 +10,7 @@ import io.ferry.replication.mapping.JobMapping;
 import io.ferry.replication.mapping.MetadataColumns;
 import io.ferry.replication.mapping.TableRule;
 import io.ferry.replication.mapping.TableRules;
+import io.ferry.warehouse.TargetPreparation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,8 +27,13 @@ import java.util.Set;
  */
 final class TableRulesBinder {
     private static final Map<String, ColumnExpression> EXPRESSIONS = new LinkedHashMap<>();
+    private static final Map<String, TargetPreparation> PREPARATIONS = new LinkedHashMap<>();
 
     static {
+        for (TargetPreparation p : List.of(TargetPreparation.DROP_AND_CREATE, TargetPreparation.TRUNCATE,
+                TargetPreparation.DO_NOTHING)) {
+            PREPARATIONS.put(p.word(), p);
+        }
         for (ColumnExpression e : ColumnExpression.values()) {
             EXPRESSIONS.put(e.word(), e);
         }
@@ -113,6 +119,7 @@ final class TableRulesBinder {
             r.fail(r.node("table").orElseThrow(), "table", "a second rule for " + table.get() + ": write one rule per table");
         }
         String rename = r.text("rename", false, "the target table's name").flatMap(n -> name(r, "rename", n)).orElse(null);
+        TargetPreparation preparation = r.choice("targetPreparation", PREPARATIONS, null);
         Map<String, String> renames = new LinkedHashMap<>();
         List<String> drops = new ArrayList<>();
         List<AddedColumn> adds = new ArrayList<>();
@@ -160,12 +167,13 @@ final class TableRulesBinder {
             job.failQuietly();
             return Optional.empty();
         }
-        if (rename == null && renames.isEmpty() && drops.isEmpty() && adds.isEmpty()) {
-            r.failMapping("the rule for " + table.orElseThrow() + " changes nothing: give rename: or columns: (rename, drop, add)");
+        if (rename == null && renames.isEmpty() && drops.isEmpty() && adds.isEmpty() && preparation == null) {
+            r.failMapping("the rule for " + table.orElseThrow() + " changes nothing: give rename:, columns: (rename, drop, add)"
+                    + " or targetPreparation:");
             job.failQuietly();
             return Optional.empty();
         }
-        return Optional.of(new TableRule(table.orElseThrow(), rename, renames, drops, adds));
+        return Optional.of(new TableRule(table.orElseThrow(), rename, renames, drops, adds, preparation));
     }
 
     private static Optional<AddedColumn> added(MappingReader a) {

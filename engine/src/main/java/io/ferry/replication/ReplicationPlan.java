@@ -69,8 +69,11 @@ public final class ReplicationPlan {
 
     /** The target table of each selected table: its source schema where the rules do not fit (they are problems). */
     private List<TableSchema> targets() {
-        return schemas.values().stream().map(s -> mapping.tables().containsKey(s.id()) ? mapping.table(s.id()).target() : s)
-                .toList();
+        return schemas.values().stream().map(this::target).toList();
+    }
+
+    private TableSchema target(TableSchema source) {
+        return mapping.tables().containsKey(source.id()) ? mapping.table(source.id()).target() : source;
     }
 
     public List<String> problems() {
@@ -106,10 +109,15 @@ public final class ReplicationPlan {
                     + "primary-key chunks, then stream from the recorded head.");
             out.add("");
             out.add("DDL (" + preparation.name().toLowerCase(Locale.ROOT).replace('_', '-') + "):");
-            for (TableSchema t : targets()) {
+            for (TableSchema source : schemas.values()) {
+                TableSchema t = target(source);
+                TargetPreparation own = mapping.preparation(source.id(), preparation);
                 try {
                     TargetTable target = dialect.target(t);
-                    if (preparation == TargetPreparation.DROP_AND_CREATE) {
+                    if (own != preparation) {
+                        out.add("  -- " + target + ": " + own.word() + " (its table rule)");
+                    }
+                    if (own == TargetPreparation.DROP_AND_CREATE) {
                         out.add("  DROP TABLE IF EXISTS " + dialect.qualified(target.schema(), target.table()) + ";");
                     }
                     dialect.createTable(target).forEach(ddl -> out.add("  " + ddl.replace("\n", "\n  ") + ";"));

@@ -6,6 +6,7 @@ import io.ferry.replication.mapping.ColumnExpression;
 import io.ferry.replication.mapping.MetadataColumns;
 import io.ferry.replication.mapping.TableRule;
 import io.ferry.replication.mapping.TableRules;
+import io.ferry.warehouse.TargetPreparation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ class TableRulesBinderTest {
                             - { name: src_schema, value: source_schema }
                       - table: shop.customers
                         columns: { drop: email }
+                        targetPreparation: truncate
+                      - table: shop.audit
+                        targetPreparation: do-nothing
                 """);
 
         assertThat(rules.tables()).containsExactly(
@@ -65,7 +69,9 @@ class TableRulesBinderTest {
                         AddedColumn.constant("answer", "42"), AddedColumn.of("src_commit", ColumnExpression.COMMIT_TIME),
                         AddedColumn.of("job_name", ColumnExpression.JOB), AddedColumn.of("src_table", ColumnExpression.SOURCE_TABLE),
                         AddedColumn.of("src_schema", ColumnExpression.SOURCE_SCHEMA))),
-                new TableRule(new TableId("shop", "customers"), null, Map.of(), List.of("email"), List.of()));
+                new TableRule(new TableId("shop", "customers"), null, Map.of(), List.of("email"), List.of(),
+                        TargetPreparation.TRUNCATE),
+                new TableRule(new TableId("shop", "audit"), null, Map.of(), List.of(), List.of(), TargetPreparation.DO_NOTHING));
         assertThat(rules.metadata()).isEqualTo(MetadataColumns.NONE);
     }
 
@@ -106,6 +112,7 @@ class TableRulesBinderTest {
                             - just_a_name
                       - table: shop.items
                         rename: items2
+                        targetPreparation: wipe
                       - table: shop.empty
                       - not a rule
                 """)).containsExactlyInAnyOrder(
@@ -131,9 +138,11 @@ class TableRulesBinderTest {
                 "/etc/ferry/ferry.yaml:22:15: jobs.j.rules[2].columns.add[3]: expected a column (name: and constant: or"
                         + " value:), found a text",
                 "/etc/ferry/ferry.yaml:23:16: jobs.j.rules[3].table: a second rule for shop.items: write one rule per table",
-                "/etc/ferry/ferry.yaml:25:9: jobs.j.rules[4]: the rule for shop.empty changes nothing: give rename: or"
-                        + " columns: (rename, drop, add)",
-                "/etc/ferry/ferry.yaml:26:9: jobs.j.rules[5]: expected a table rule (a mapping with table: and rename: or"
+                "/etc/ferry/ferry.yaml:25:28: jobs.j.rules[3].targetPreparation: expected one of drop-and-create, truncate,"
+                        + " do-nothing; found 'wipe'",
+                "/etc/ferry/ferry.yaml:26:9: jobs.j.rules[4]: the rule for shop.empty changes nothing: give rename:,"
+                        + " columns: (rename, drop, add) or targetPreparation:",
+                "/etc/ferry/ferry.yaml:27:9: jobs.j.rules[5]: expected a table rule (a mapping with table: and rename: or"
                         + " columns:), found a text");
     }
 

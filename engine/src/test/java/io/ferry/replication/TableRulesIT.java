@@ -88,6 +88,17 @@ class TableRulesIT {
                     + "'2026-01-02 03:04:05.123456' FROM seq_1_to_100");
             st.execute("INSERT INTO " + SRC + ".lines SELECT seq, seq % 100 + 1, seq FROM seq_1_to_50");
         }
+        // Targets made beforehand: orders_v2 is dropped and created (the job's preparation), lines kept (its rule's).
+        try (Connection w = sandbox.postgres().connect(); Statement st = w.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + DW + " CASCADE");
+            st.execute("CREATE SCHEMA " + DW);
+            st.execute("CREATE TABLE " + DW + ".orders_v2 (id INTEGER PRIMARY KEY)");
+            st.execute("COMMENT ON TABLE " + DW + ".orders_v2 IS 'made by hand'");
+            st.execute("CREATE TABLE " + DW + ".lines (id INTEGER NOT NULL PRIMARY KEY, order_id INTEGER, qty INTEGER, "
+                    + "_ferry_op VARCHAR(1) NOT NULL, _ferry_commit_time TIMESTAMPTZ(6) NOT NULL, _ferry_is_deleted BOOLEAN NOT NULL)");
+            st.execute("COMMENT ON TABLE " + DW + ".lines IS 'made by hand'");
+            st.execute("INSERT INTO " + DW + ".lines VALUES (1, 99, 99, 'X', now(), true)"); // stale: the load overwrites it
+        }
         String name = "rules-" + RUN;
         Path config = dir.resolve("ferry.yaml");
         Files.writeString(config, Files.readString(sandbox.configFile()) + """
@@ -109,7 +120,9 @@ class TableRulesIT {
                             - { name: loaded_from, constant: prod }
                             - { name: src_commit, value: commit_time }
                             - { name: src_table, value: source_table }
-                """.formatted(name, SandboxConfigFile.MARIADB, SandboxConfigFile.POSTGRES, SRC, DW, SRC));
+                      - table: %s.lines
+                        targetPreparation: do-nothing
+                """.formatted(name, SandboxConfigFile.MARIADB, SandboxConfigFile.POSTGRES, SRC, DW, SRC, SRC));
 
         String plan = plan(config, name);
         assertThat(plan).contains("Table rules:", SRC + ".orders: table → orders_v2, amount → amount_usd, drop secret, "
@@ -121,6 +134,8 @@ class TableRulesIT {
                         + "\n    \"_ferry_is_deleted\" BOOLEAN NOT NULL,\n    PRIMARY KEY (\"id\")\n  )")
                 .contains("\"qty\" INTEGER,\n    \"_ferry_op\" VARCHAR(1) NOT NULL")
                 .contains("MERGE INTO \"" + DW + "\".\"orders_v2\" AS t")
+                .contains("-- " + DW + ".lines: do-nothing (its table rule)")
+                .contains("DROP TABLE IF EXISTS \"" + DW + "\".\"orders_v2\"").doesNotContain("DROP TABLE IF EXISTS \"" + DW + "\".\"lines\"")
                 .doesNotContain("secret\" ");
 
         FerryConfig ferry = ConfigLoader.load(config);
@@ -136,6 +151,9 @@ class TableRulesIT {
         awaitMapped(running, rules, name, Set.of(), Set.of());
         assertThat(query("SELECT DISTINCT _ferry_op FROM " + DW + ".orders_v2")).containsExactly("L");
         assertThat(query("SELECT count(*) FROM " + DW + ".lines WHERE _ferry_op = 'L' AND NOT _ferry_is_deleted")).containsExactly("50");
+        assertThat(query("SELECT coalesce(obj_description('" + DW + ".orders_v2'::regclass), 'none') || ' / '"
+                + " || obj_description('" + DW + ".lines'::regclass)")).as("orders_v2 made again, lines kept")
+                .containsExactly("none / made by hand");
 
         Instant changesStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         assertThat(query("SELECT count(*) FROM " + DW + ".orders_v2 WHERE _ferry_commit_time < '" + loadStart.minusSeconds(1)

@@ -7,6 +7,7 @@ import io.ferry.replication.RowChange;
 import io.ferry.replication.TableId;
 import io.ferry.replication.TableSchema;
 import io.ferry.warehouse.CollapsedTable;
+import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.Warehouse;
 
 import java.time.Clock;
@@ -139,7 +140,8 @@ public final class JobMapping {
 
     /** Whether every table is written as it is read. */
     public boolean isIdentity() {
-        return tables.values().stream().allMatch(TableMapping::isIdentity);
+        return tables.values().stream().allMatch(TableMapping::isIdentity)
+                && rules.tables().stream().allMatch(r -> r.preparation() == null);
     }
 
     public TableMapping table(TableId source) {
@@ -157,6 +159,11 @@ public final class JobMapping {
     /** The foreign-key actions between the target tables. */
     public CascadePlan cascades() {
         return cascades;
+    }
+
+    /** What the first run does to the target of {@code source}: its rule's preparation, else the job's. */
+    public TargetPreparation preparation(TableId source, TargetPreparation job) {
+        return rules.rule(source).map(TableRule::preparation).filter(java.util.Objects::nonNull).orElse(job);
     }
 
     /** Adds a source change to its target table's collapse in {@code batch} (keyed by source table). */

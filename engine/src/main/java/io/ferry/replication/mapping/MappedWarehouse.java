@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,12 +35,19 @@ final class MappedWarehouse implements Warehouse {
     private final JobMapping mapping;
     private final Clock clock;
     private final Set<TableSchema> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Source tables whose rule keeps the target's rows (do-nothing): their full-load chunks are merged, whatever the
+     * job's preparation made the full load expect.
+     */
+    private final Set<io.ferry.replication.TableId> keptRows = new java.util.HashSet<>();
 
     MappedWarehouse(Warehouse inner, JobMapping mapping, Clock clock) {
         this.inner = inner;
         this.mapping = mapping;
         this.clock = clock;
         mapping.tables().values().forEach(m -> targets.add(m.target()));
+        mapping.rules().tables().stream().filter(r -> r.preparation() == TargetPreparation.DO_NOTHING)
+                .forEach(r -> keptRows.add(r.table()));
     }
 
     @Override
@@ -51,9 +60,21 @@ final class MappedWarehouse implements Warehouse {
         return inner.checkpoint(job);
     }
 
+    /** Each target prepared as its table rule says, else as the job says. */
     @Override
     public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
-        inner.begin(tables.stream().map(this::target).toList(), preparation, first);
+        Map<TargetTable, TargetPreparation> each = new LinkedHashMap<>();
+        for (TargetTable t : tables) {
+            each.put(target(t), mapping.preparation(t.source().id(), preparation));
+        }
+        inner.begin(each, first);
+    }
+
+    @Override
+    public void begin(Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException {
+        Map<TargetTable, TargetPreparation> each = new LinkedHashMap<>();
+        tables.forEach((t, p) -> each.put(target(t), p));
+        inner.begin(each, first);
     }
 
     @Override
@@ -62,9 +83,14 @@ final class MappedWarehouse implements Warehouse {
         inner.apply(mapped(tables), cascades.isEmpty() ? cascades : mapping.cascades(), previous, next);
     }
 
+    /** A chunk into a table that kept its rows (do-nothing) is merged: the job loads the others straight in. */
     @Override
     public void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException {
-        inner.load(mapped(List.of(chunk)).get(0), previous, next);
+        if (keptRows.contains(chunk.schema().id())) {
+            inner.apply(mapped(List.of(chunk)), CascadePlan.NONE, previous, next);
+        } else {
+            inner.load(mapped(List.of(chunk)).get(0), previous, next);
+        }
     }
 
     @Override

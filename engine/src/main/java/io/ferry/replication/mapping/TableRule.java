@@ -1,6 +1,7 @@
 package io.ferry.replication.mapping;
 
 import io.ferry.replication.TableId;
+import io.ferry.warehouse.TargetPreparation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,17 @@ import java.util.Objects;
 
 /**
  * How one source table maps to its target table, like a DMS table mapping: a new table name (null: the same),
- * columns renamed (source name → target name), columns dropped, columns added after the source columns.
+ * columns renamed (source name → target name), columns dropped, columns added after the source columns, and what the
+ * first run does to the target table (null: the job's {@code targetPreparation}).
  */
 public record TableRule(TableId table, String rename, Map<String, String> renameColumns, List<String> dropColumns,
-                        List<AddedColumn> addColumns) {
+                        List<AddedColumn> addColumns, TargetPreparation preparation) {
+    /** A rule that prepares the target as the job does. */
+    public TableRule(TableId table, String rename, Map<String, String> renameColumns, List<String> dropColumns,
+                     List<AddedColumn> addColumns) {
+        this(table, rename, renameColumns, dropColumns, addColumns, null);
+    }
+
     public TableRule {
         Objects.requireNonNull(table, "table");
         renameColumns = Map.copyOf(renameColumns);
@@ -30,6 +38,9 @@ public record TableRule(TableId table, String rename, Map<String, String> rename
                 .forEach(e -> parts.add(e.getKey() + " → " + e.getValue()));
         dropColumns.forEach(c -> parts.add("drop " + c));
         addColumns.forEach(c -> parts.add("add " + c));
+        if (preparation != null) {
+            parts.add("target " + preparation.word());
+        }
         return table + ": " + (parts.isEmpty() ? "as is" : String.join(", ", parts));
     }
 }

@@ -184,6 +184,19 @@ class JobMappingTest {
         assertThat(JobMapping.of("j", TableRules.NONE, schemas(), cascades).cascades()).isSameAs(cascades);
     }
 
+    @Test
+    void aTableRuleMayPrepareItsTargetOtherwiseThanTheJob() {
+        TableRule keep = new TableRule(LINES, null, Map.of(), List.of(), List.of(), io.ferry.warehouse.TargetPreparation.DO_NOTHING);
+        JobMapping mapping = mapping(List.of(keep, ORDERS_RULE), MetadataColumns.NONE).check();
+
+        assertThat(mapping.preparation(LINES, io.ferry.warehouse.TargetPreparation.DROP_AND_CREATE))
+                .isEqualTo(io.ferry.warehouse.TargetPreparation.DO_NOTHING);
+        assertThat(mapping.preparation(ORDERS, io.ferry.warehouse.TargetPreparation.TRUNCATE))
+                .isEqualTo(io.ferry.warehouse.TargetPreparation.TRUNCATE);
+        assertThat(mapping(List.of(keep), MetadataColumns.NONE).isIdentity()).as("a preparation alone is a rule").isFalse();
+        assertThat(keep.describe()).isEqualTo("shop.lines: target do-nothing");
+    }
+
     private static Object[] row(long id, String customer) {
         return new Object[]{id, customer, new BigDecimal("1.00"), "s"};
     }
