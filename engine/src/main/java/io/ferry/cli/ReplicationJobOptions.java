@@ -101,7 +101,7 @@ final class ReplicationJobOptions {
                 base.exclude(), base.targetSchema(), prepare != null ? prepare : base.targetPreparation(),
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
-                        .orElse(base.positionMode()), base.rules());
+                        .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(), base.rules());
         return new Resolved(ferry, job, redshift.settings());
     }
 
@@ -133,7 +133,7 @@ final class ReplicationJobOptions {
                 filter.excludes(), Optional.empty(), ReplicationJobConfig.DEFAULT_PREPARATION,
                 ReplicationJobConfig.DEFAULT_MAX_BATCH_ROWS, ReplicationJobConfig.defaultMaxBatchDelay(
                         ferry.connection(target).map(ConnectionConfig::type).orElse(ConnectionType.POSTGRESQL)),
-                ReplicationJobConfig.PositionMode.FILE, io.ferry.replication.mapping.TableRules.NONE);
+                ReplicationJobConfig.PositionMode.FILE);
     }
 
     static String describe(ReplicationJobConfig job) {

@@ -50,7 +50,7 @@ class ReplicationServiceIT {
         String name = "svc-" + RUN;
         ReplicationJobConfig job = new ReplicationJobConfig(name, SandboxConfigFile.MARIADB, SandboxConfigFile.POSTGRES,
                 List.of(schema + ".*"), List.of(), Optional.of("svc_dw_" + RUN), "drop-and-create", 1000,
-                Duration.ofMillis(100), ReplicationJobConfig.PositionMode.FILE, io.ferry.replication.mapping.TableRules.NONE);
+                Duration.ofMillis(100), ReplicationJobConfig.PositionMode.FILE);
         String a = "svc_dw_" + RUN + ".a";
         String b = "svc_dw_" + RUN + ".b";
 
