@@ -191,7 +191,7 @@ class HeartbeatIT {
     private ReplicationJobConfig job(String name, List<String> include, String target, Duration heartbeat) {
         return new ReplicationJobConfig(name, SandboxConfigFile.MARIADB, SandboxConfigFile.POSTGRES, include, List.of(),
                 Optional.of(target), "drop-and-create", 1000, Duration.ofMillis(100), ReplicationJobConfig.PositionMode.FILE,
-                true, heartbeat, io.ferry.replication.mapping.TableRules.NONE);
+                true, heartbeat);
     }
 
     private FerryConfig config() {

@@ -168,7 +168,25 @@ public final class JobMapping {
 
     /** Adds a source change to its target table's collapse in {@code batch} (keyed by source table). */
     public void add(Map<TableId, CollapsedTable> batch, RowChange change, long seq) {
+        add(batch, change, seq, table(change.table()).source());
+    }
+
+    /**
+     * The same, {@code current} being the table's schema where the change was read: a table taken as it is follows
+     * it; a mapped one must still have the columns its rules were made for.
+     */
+    public void add(Map<TableId, CollapsedTable> batch, RowChange change, long seq, TableSchema current) {
         TableMapping m = table(change.table());
+        if (m.isIdentity()) {
+            batch.computeIfAbsent(change.table(), t -> new CollapsedTable(current)).add(change, seq);
+            return;
+        }
+        if (!m.source().columnNames().equals(current.columnNames()) || !m.source().primaryKey().equals(current.primaryKey())) {
+            throw new IllegalStateException("Table " + change.table() + " changed its columns at "
+                    + change.position() + " (now " + String.join(", ", current.columnNames()) + "); its table rules and "
+                    + "metadata columns do not follow schema changes yet. Reload the job (delete its checkpoint) to make the "
+                    + "target table again from the new schema.");
+        }
         m.add(batch.computeIfAbsent(change.table(), t -> new CollapsedTable(m.target())), change, seq);
     }
 

@@ -104,6 +104,37 @@ final class MappedWarehouse implements Warehouse {
     }
 
     @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
+        inner.apply(mapped(tables), cascades.isEmpty() ? cascades : mapping.cascades(), alsoInTransaction, previous, next);
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        return inner.inTransaction(work);
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        inner.outsideTransaction(work);
+    }
+
+    @Override
+    public Map<io.ferry.replication.TableId, String> suspendedTables(String job) throws SQLException {
+        return inner.suspendedTables(job);
+    }
+
+    @Override
+    public void suspend(String job, io.ferry.replication.TableId table, String reason) throws SQLException {
+        inner.suspend(job, table, reason);
+    }
+
+    @Override
+    public boolean suspendsTables() {
+        return inner.suspendsTables();
+    }
+
+    @Override
     public boolean repeatsForeignKeyActions() {
         return inner.repeatsForeignKeyActions();
     }
