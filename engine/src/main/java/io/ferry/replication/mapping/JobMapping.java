@@ -176,7 +176,13 @@ public final class JobMapping {
      * it; a mapped one must still have the columns its rules were made for.
      */
     public void add(Map<TableId, CollapsedTable> batch, RowChange change, long seq, TableSchema current) {
-        TableMapping m = table(change.table());
+        TableMapping m = tables.get(change.table());
+        if (m == null && rules.rule(change.table()).isEmpty() && rules.metadata().isEmpty()) {
+            m = TableMapping.identity(current); // a table created while the job streams, taken as it is
+        } else if (m == null) {
+            throw new IllegalStateException("Table " + change.table() + " appeared while the job streams; the job's table "
+                    + "rules and metadata columns do not follow new tables yet. Restart the job afresh to take it.");
+        }
         if (m.isIdentity()) {
             batch.computeIfAbsent(change.table(), t -> new CollapsedTable(current)).add(change, seq);
             return;
@@ -187,7 +193,8 @@ public final class JobMapping {
                     + "metadata columns do not follow schema changes yet. Reload the job (delete its checkpoint) to make the "
                     + "target table again from the new schema.");
         }
-        m.add(batch.computeIfAbsent(change.table(), t -> new CollapsedTable(m.target())), change, seq);
+        TableMapping mapped = m;
+        mapped.add(batch.computeIfAbsent(change.table(), t -> new CollapsedTable(mapped.target())), change, seq);
     }
 
     /** {@code warehouse} seen through this mapping (itself when no table is mapped). */
