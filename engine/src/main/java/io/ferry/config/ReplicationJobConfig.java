@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param targetSchema      the warehouse schema every table goes to; empty: the source table's own schema name
  * @param targetPreparation {@code drop-and-create}, {@code truncate} or {@code do-nothing}
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
+ * @param redshift          how a redshift target is written (staging, type policies, table layouts)
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
-                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode) implements JobConfig {
+                                   int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
+                                   RedshiftJobSettings redshift) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -44,6 +46,15 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(redshift, "redshift");
+    }
+
+    /** A job with the default Redshift settings. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows, Duration maxBatchDelay,
+                                PositionMode positionMode) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay, positionMode,
+                RedshiftJobSettings.DEFAULTS);
     }
 
     @Override

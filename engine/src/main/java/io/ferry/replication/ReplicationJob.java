@@ -201,7 +201,7 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t), cascades.referencedKeys(t))).add(change, changes);
                     }
                 }
                 if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
