@@ -96,6 +96,7 @@ public final class Cascades {
     }
 
     private void edge(Statement st, ForeignKey fk, TableSchema child) throws SQLException {
+        long t0 = System.nanoTime();
         String parentEvents = events.get(fk.parent()).get(fk.parentColumns());
         String stage = stages.get(child.id());
         String work = temp("ferry_fk_");
@@ -122,7 +123,8 @@ public final class Cascades {
         }
         int deleted = st.executeUpdate(sql.deleteChildren(work, child));
         int updated = st.executeUpdate(sql.updateChildren(work, fk, child));
-        LOG.debug("{}: {} child row(s) deleted, {} changed, in {} step(s)", fk.name(), deleted, updated, steps);
+        LOG.debug("{}: {} child row(s) deleted, {} changed, in {} step(s), {} ms", fk.name(), deleted, updated, steps,
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     private String temp(String prefix) {

@@ -130,6 +130,59 @@ class CascadesIT {
         }
     }
 
+    /**
+     * What the actions cost in one batch: 2,000 parents with 50 children each (100,000 child rows, 2,000 loose rows),
+     * then a batch deleting 1,000 parents and re-keying the other 1,000. Prints the apply time (a figure, not a bar:
+     * the machine is shared) and checks the result.
+     */
+    @Test
+    void aBatchDeletingAndReKeyingAThousandParentsEachMovesOrDeletesTheirChildren() throws Exception {
+        int parents = 2_000;
+        int perParent = 50;
+        try (PostgresWarehouse warehouse = new PostgresWarehouse(new WarehouseEndpoint(postgres.jdbcUrl(), postgres.user(),
+                postgres.password()), new PostgresDialect(), Clock.systemUTC())) {
+            warehouse.knowSchemas(schemas.values());
+            List<TargetTable> targets = schemas.values().stream().map(s -> new PostgresDialect().target(s)).toList();
+            Checkpoint first = new Checkpoint("cascades-cost-" + System.nanoTime(), BinlogPosition.of("b.000001", 4),
+                    Checkpoint.Phase.STREAMING, null);
+            warehouse.begin(targets, TargetPreparation.DROP_AND_CREATE, first);
+            Batch load = new Batch();
+            for (int p = 1; p <= parents; p++) {
+                load.insert(PARENT, row(p, "c" + p));
+                load.insert(NUL, row(p, p));
+                for (int c = 0; c < perParent; c++) {
+                    load.insert(CHILD, row(p * 100 + c, p, "x"));
+                }
+            }
+            Checkpoint loaded = first.at(BinlogPosition.of("b.000001", 100));
+            warehouse.apply(load.tables(), plan, first, loaded);
+
+            Batch b = new Batch();
+            for (int p = 1; p <= parents; p++) {
+                if (p % 2 == 0) {
+                    b.delete(PARENT, row(p, "c" + p));
+                } else {
+                    b.update(PARENT, row(p, "c" + p), row(p + 1_000_000, "c" + p));
+                }
+            }
+            long t0 = System.nanoTime();
+            warehouse.apply(b.tables(), plan, loaded, loaded.at(BinlogPosition.of("b.000001", 200)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("cascade_batch parents_deleted=%d parents_rekeyed=%d children_deleted=%d children_moved=%d "
+                    + "loose_nulled=%d apply_ms=%d load_average=%.1f%n", parents / 2, parents / 2, parents / 2 * perParent,
+                    parents / 2 * perParent, parents, ms, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+        }
+        try (Connection c = postgres.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE pid > 1000000 AND pid - 1000000 = id / 100), "
+                     + "(SELECT count(*) FROM " + S + ".nul WHERE pid IS NULL) FROM " + S + ".child")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("children left").isEqualTo(parents / 2 * perParent);
+            assertThat(rs.getInt(2)).as("children moved with their parent").isEqualTo(parents / 2 * perParent);
+            assertThat(rs.getInt(3)).as("loose rows nulled").isEqualTo(parents);
+        }
+    }
+
     private static List<String> rows(Connection c, String table) throws Exception {
         List<String> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + S + "." + table + " ORDER BY id")) {
