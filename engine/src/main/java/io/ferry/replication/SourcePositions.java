@@ -33,6 +33,8 @@ public final class SourcePositions {
                 if (rs.next() && rs.getString(1) != null) {
                     gtidSet = MySqlGtidSet.parse(rs.getString(1));
                 }
+            } catch (SQLException noGtids) {
+                // a server without GTIDs at all (before MySQL 5.6): file and offset only
             }
         }
         return new BinlogPosition(file, offset, gtids, gtidSet);
