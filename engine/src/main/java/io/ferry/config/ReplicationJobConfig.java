@@ -18,13 +18,15 @@ import java.util.Optional;
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
  * @param heartbeat         whether the job writes heartbeat rows into {@code ferry_admin.replication_heartbeat}
  * @param heartbeatInterval how often it writes one
+ * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
+ *                          with per-table overrides ({@code onErrorTables})
  * @param redshift          how a redshift target is written (staging, type policies, table layouts)
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
-                                   boolean heartbeat, Duration heartbeatInterval, RedshiftJobSettings redshift)
-        implements JobConfig {
+                                   boolean heartbeat, Duration heartbeatInterval,
+                                   io.ferry.replication.ErrorPolicies onError, RedshiftJobSettings redshift) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -51,23 +53,34 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(redshift, "redshift");
-    }
-
-    /** With the heartbeat on, every 2 s, and the default Redshift settings. */
-    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
-                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
-                                Duration maxBatchDelay, PositionMode positionMode) {
-        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL);
     }
 
     /** With the default Redshift settings. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
-                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat, Duration heartbeatInterval) {
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, RedshiftJobSettings.DEFAULTS);
+                positionMode, heartbeat, heartbeatInterval, onError, RedshiftJobSettings.DEFAULTS);
+    }
+
+    /** A job that stops on a data error (the default error policy). */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP);
+    }
+
+    /** With the heartbeat on, every 2 s, and the default error policy. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP);
     }
 
     @Override

@@ -145,6 +145,7 @@ public final class ReplicationJob {
             }
             if (running) {
                 requireBinlog(source, checkpoint.position());
+                suspensions = TableSuspensions.load(spec.name(), spec.onError(), warehouse, metrics, schemas.keySet());
                 metrics.state(ReplicationMetrics.State.STREAMING);
                 metrics.streamStarting();
                 metrics.allTables(TableMetrics.State.STREAMING);
@@ -205,6 +206,9 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
+                        if (suspensions.isSuspended(change.table())) {
+                            continue;
+                        }
                         tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t), cascades.referencedKeys(t))).add(change, changes);
                     }
                 }
@@ -216,7 +220,7 @@ public final class ReplicationJob {
                 }
                 Checkpoint next = checkpoint.at(last.end());
                 long a0 = System.nanoTime();
-                warehouse.apply(tables.values(), cascades, checkpoint, next);
+                suspensions.apply(warehouse, tables, cascades, checkpoint, next);
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -226,6 +230,9 @@ public final class ReplicationJob {
             }
         }
     }
+
+    /** The tables the error policy set aside (loaded before the stream starts). */
+    private TableSuspensions suspensions;
 
     /** Filtered-out transactions not yet checkpointed; they start the next batch. */
     private List<Transaction> carried = new ArrayList<>();

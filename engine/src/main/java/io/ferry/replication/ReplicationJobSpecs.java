@@ -71,7 +71,8 @@ public final class ReplicationJobSpecs {
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener)
-                .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null);
+                .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
+                .withErrorPolicy(job.onError());
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {
