@@ -1,5 +1,7 @@
 package io.ferry.config;
 
+import io.ferry.replication.ZeroDates;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,13 +22,15 @@ import java.util.Optional;
  * @param heartbeatInterval how often it writes one
  * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
  *                          with per-table overrides ({@code onErrorTables})
+ * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
  * @param redshift          how a redshift target is written (staging, type policies, table layouts)
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
-                                   io.ferry.replication.ErrorPolicies onError, RedshiftJobSettings redshift) implements JobConfig {
+                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                   RedshiftJobSettings redshift) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -54,6 +58,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(positionMode, "positionMode");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(onError, "onError");
+        Objects.requireNonNull(zeroDates, "zeroDates");
         Objects.requireNonNull(redshift, "redshift");
     }
 
@@ -61,18 +66,18 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
-                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError) {
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, RedshiftJobSettings.DEFAULTS);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, RedshiftJobSettings.DEFAULTS);
     }
 
-    /** A job that stops on a data error (the default error policy). */
+    /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP);
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL);
     }
 
     /** With the heartbeat on, every 2 s, and the default error policy. */
@@ -80,7 +85,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL);
     }
 
     @Override

@@ -72,7 +72,8 @@ public final class ReplicationJobSpecs {
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener)
                 .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
-                .withErrorPolicy(job.onError());
+                .withErrorPolicy(job.onError())
+                .withZeroDates(job.zeroDates());
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {

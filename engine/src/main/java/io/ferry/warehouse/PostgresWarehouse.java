@@ -105,6 +105,12 @@ public final class PostgresWarehouse implements Warehouse {
      */
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(tables, cascades, null, previous, next);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
         try {
             Map<TableId, String> stages = new HashMap<>();
             for (CollapsedTable table : tables) {
@@ -120,6 +126,9 @@ public final class PostgresWarehouse implements Warehouse {
             }
             if (Cascades.needed(cascades, tables)) {
                 new Cascades(connection, dialect, new PostgresCascades(), cascades, stages).run(schemaOf(tables), tables);
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
             }
             checkpoints.advance(connection, previous, next);
             connection.commit();
@@ -263,6 +272,28 @@ public final class PostgresWarehouse implements Warehouse {
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            work.run(connection);
+        } finally {
+            connection.setAutoCommit(false);
         }
     }
 

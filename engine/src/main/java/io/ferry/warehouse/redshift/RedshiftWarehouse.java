@@ -103,6 +103,12 @@ public final class RedshiftWarehouse implements Warehouse {
 
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(tables, cascades, null, previous, next);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
         inTransaction(() -> {
             Map<TableId, String> stages = new HashMap<>();
             for (CollapsedTable table : tables) {
@@ -119,6 +125,9 @@ public final class RedshiftWarehouse implements Warehouse {
                 for (String stage : stages.values()) {
                     st.execute(sql.dropStage(stage));
                 }
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
             }
             checkpoints.advance(connection, previous, next);
             return null;
@@ -195,6 +204,21 @@ public final class RedshiftWarehouse implements Warehouse {
 
     private interface Work<T> {
         T run() throws SQLException;
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        return inTransaction(() -> work.run(connection));
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            work.run(connection);
+        } finally {
+            connection.setAutoCommit(false);
+        }
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {
