@@ -78,12 +78,13 @@ final class ReplicationJobBinder implements JobTypeBinder {
         ZeroDates zeroDates = r.node(ZeroDates.KEY).filter(n -> n instanceof YamlNode.Scalar s && s.isNull()).isPresent()
                 ? ZeroDates.NULL : r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
         TableRules rules = new TableRulesBinder(r).bind();
-        if (!r.valid() || source.isEmpty() || target.isEmpty()) {
+        Optional<RedshiftJobSettings> redshift = RedshiftJobBinder.bind(r, context, target);
+        if (!r.valid() || source.isEmpty() || target.isEmpty() || redshift.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
-                onError, zeroDates, rules));
+                onError, zeroDates, rules, redshift.get()));
     }
 
     /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */

@@ -25,12 +25,14 @@ import java.util.Optional;
  *                          with per-table overrides ({@code onErrorTables})
  * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
  * @param rules             how each table maps to its target (rename, columns) and the metadata columns
+ * @param redshift          how a redshift target is written (staging, type policies, table layouts)
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
-                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules) implements JobConfig {
+                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules,
+                                   RedshiftJobSettings redshift) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -60,15 +62,16 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(zeroDates, "zeroDates");
+        Objects.requireNonNull(redshift, "redshift");
     }
 
-    /** Without table rules or metadata columns. */
+    /** Without table rules or metadata columns, with the default Redshift settings. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE, RedshiftJobSettings.DEFAULTS);
     }
 
     /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
@@ -77,7 +80,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE, RedshiftJobSettings.DEFAULTS);
     }
 
     /** With the heartbeat on, every 2 s, and the default error policy. */
@@ -85,7 +88,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE, RedshiftJobSettings.DEFAULTS);
     }
 
     @Override

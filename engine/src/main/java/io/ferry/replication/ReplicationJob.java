@@ -220,7 +220,7 @@ public final class ReplicationJob {
                         if (suspensions.isSuspended(change.table())) {
                             continue;
                         }
-                        mapping.add(tables, change, changes, followed.current().get(change.table()));
+                        mapping.add(tables, change, changes, followed.current().get(change.table()), cascades);
                     }
                 }
                 if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0

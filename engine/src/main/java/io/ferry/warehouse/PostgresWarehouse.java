@@ -125,9 +125,8 @@ public final class PostgresWarehouse implements Warehouse {
                     stages.put(table.schema().id(), stage);
                 }
             }
-            if (!cascades.isEmpty() && tables.stream().anyMatch(t -> t.deleteCount() > 0
-                    && cascades.parents().contains(t.schema().id()))) {
-                new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(schemaOf(tables));
+            if (Cascades.needed(cascades, tables)) {
+                new Cascades(connection, dialect, new PostgresCascades(), cascades, stages).run(schemaOf(tables), tables);
             }
             if (alsoInTransaction != null) {
                 alsoInTransaction.run(connection);
