@@ -162,7 +162,7 @@ public final class PostgresWarehouse implements Warehouse {
                     st.execute(sql);
                 }
             } else {
-                st.execute(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage)));
+                st.execute(MergeStatement.indexJoined(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage))));
             }
             LOG.debug("{}: {} rows, copy {} ms, merge {} ms", schema.id(), table.size(), (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
