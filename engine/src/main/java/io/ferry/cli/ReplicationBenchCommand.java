@@ -64,6 +64,14 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
             description = "Source row changes per second in the latency phase (default: ${DEFAULT-VALUE}).")
     long latencyRate;
 
+    @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000",
+            description = "The job's batch size in row changes (default: ${DEFAULT-VALUE}, the job default).")
+    int batchRows;
+
+    @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "50000",
+            description = "The job's full-load chunk in rows (default: ${DEFAULT-VALUE}).")
+    int chunkRows;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "The benchmark sandbox's directory (default: a fresh one under ~/.ferry).")
     Path dir = SandboxOptions.defaultRoot().resolveSibling("bench-sandbox");
 
@@ -81,7 +89,7 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
         };
         ReplicationBenchmark.Options options = new ReplicationBenchmark.Options(ReplicationBenchmark.Phase.parse(phases), changes,
                 fullLoadRows, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(steadySeconds), Duration.ofSeconds(latencySeconds),
-                latencyRate);
+                latencyRate, batchRows, chunkRows);
         PrintWriter out = spec.commandLine().getOut();
         out.println(ReplicationBenchmark.workload(options));
         out.println("          MariaDB 11.4 and PostgreSQL 17 of the sandbox on this machine, default durability (PostgreSQL fsync and "

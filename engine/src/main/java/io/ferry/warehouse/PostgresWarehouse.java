@@ -161,6 +161,8 @@ public final class PostgresWarehouse implements Warehouse {
                 for (String sql : MergeStatement.upsertSql(dialect, schema, targetName, dialect.quote(stage)).split(";\n")) {
                     st.execute(sql);
                 }
+            } else if ("merge-planner".equals(System.getProperty("ferry.apply"))) { // the plan before, for the benchmark's A/B
+                st.execute(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage)));
             } else {
                 st.execute(MergeStatement.indexJoined(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage))));
             }
