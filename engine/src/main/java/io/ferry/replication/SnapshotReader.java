@@ -123,8 +123,8 @@ public final class SnapshotReader {
             case TEXT, JSON -> rs.getString(index);
             case BYTES -> rs.getBytes(index);
             case DATE -> text(rs, index, c, LocalDate::parse);
-            case DATETIME -> text(rs, index, c, s -> LocalDateTime.parse(s, DATETIME));
-            case TIMESTAMP -> text(rs, index, c, s -> LocalDateTime.parse(s, DATETIME).toInstant(ZoneOffset.UTC));
+            case DATETIME -> text(rs, index, c, DateTimeText::parse);
+            case TIMESTAMP -> text(rs, index, c, s -> DateTimeText.parse(s).toInstant(ZoneOffset.UTC));
             case TIME -> text(rs, index, c, MySqlTime::parse);
             case BITS -> text(rs, index, c, s -> pad(s, c.declaredLength()));
         };
