@@ -42,7 +42,7 @@ public final class MergeStatement {
     /**
      * {@code merge} run with hash and merge joins off, in one round trip: the planner then probes the target's primary
      * key once per staged row (a nested loop), so a batch costs what its rows cost. Left to itself, it scans the whole
-     * target index for a merge or hash join, and a batch grows slower with the table: 50,000 staged rows against
+     * target index for a merge or hash join, and a batch gets slower as the table grows: 50,000 staged rows against
      * 1M target rows took 530-580 ms that way and 190 ms probing (docs/benchmarks.md). Reset right after, so that
      * the cascades of the same transaction plan freely.
      */
