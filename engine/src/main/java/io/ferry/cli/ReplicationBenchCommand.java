@@ -27,10 +27,10 @@ import java.util.concurrent.Callable;
  * PostgreSQL in a sandbox of its own, with CPU per process.
  */
 @Command(name = "replication", mixinStandardHelpOptions = true,
-        description = {"Starts a sandbox (default durability on both servers), loads a table, then measures: catch-up of a backlog",
-                "written with the job stopped; steady state with the source written at full speed; p50/p99 commit-to-visible",
-                "latency at a paced source rate. Ends with: catchup_rows_per_s=... steady_rows_per_s=... p50_ms=... p99_ms=...",
-                "full_load_rows_per_s=..."})
+        description = "Starts a sandbox (default durability on both servers), loads a table, then measures: catch-up of a "
+                + "backlog written with the job stopped; steady state with the source written at full speed; p50/p99 "
+                + "commit-to-visible latency at a paced source rate; CPU per process. Ends with: catchup_rows_per_s=... "
+                + "steady_rows_per_s=... p50_ms=... p99_ms=... full_load_rows_per_s=...")
 public final class ReplicationBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +40,7 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
     long changes;
 
     @Option(names = "--full-load-rows", paramLabel = "N", defaultValue = "0",
-            description = "Rows of the fully loaded table (default and minimum: 30 % of --changes).")
+            description = "Rows of the fully loaded table (default and minimum: 30 %% of --changes).")
     long fullLoadRows;
 
     @Option(names = "--phases", paramLabel = "LIST", defaultValue = "fullload,catchup,steady,latency",
