@@ -68,6 +68,10 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
             description = "The job's batch size in row changes (default: ${DEFAULT-VALUE}, the job default).")
     int batchRows;
 
+    @Option(names = "--batch-ms", paramLabel = "MS", defaultValue = "500",
+            description = "The job's longest batch wait in milliseconds (default: ${DEFAULT-VALUE}, the job default).")
+    long batchMillis;
+
     @Option(names = "--chunk-rows", paramLabel = "N", defaultValue = "50000",
             description = "The job's full-load chunk in rows (default: ${DEFAULT-VALUE}).")
     int chunkRows;
@@ -89,7 +93,7 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
         };
         ReplicationBenchmark.Options options = new ReplicationBenchmark.Options(ReplicationBenchmark.Phase.parse(phases), changes,
                 fullLoadRows, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(steadySeconds), Duration.ofSeconds(latencySeconds),
-                latencyRate, batchRows, chunkRows);
+                latencyRate, batchRows, Duration.ofMillis(batchMillis), chunkRows);
         PrintWriter out = spec.commandLine().getOut();
         out.println(ReplicationBenchmark.workload(options));
         out.println("          MariaDB 11.4 and PostgreSQL 17 of the sandbox on this machine, default durability (PostgreSQL fsync and "

@@ -67,7 +67,7 @@ public final class ReplicationBenchmark {
      * @param latencyRate  source row changes per second in the latency phase
      */
     public record Options(Set<Phase> phases, long changes, long fullLoadRows, Duration warmup, Duration steady,
-                          Duration latency, long latencyRate, int batchRows, int chunkRows) {
+                          Duration latency, long latencyRate, int batchRows, Duration batchDelay, int chunkRows) {
         public Options {
             if (changes % TXN_ROWS != 0 || changes <= 0) {
                 throw new IllegalArgumentException("The change count must be a positive multiple of " + TXN_ROWS + ", got " + changes);
@@ -80,7 +80,7 @@ public final class ReplicationBenchmark {
 
         public static Options defaults(long changes, long fullLoadRows) {
             return new Options(EnumSet.allOf(Phase.class), changes, fullLoadRows, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                    Duration.ofSeconds(60), 10_000, 50_000, 50_000);
+                    Duration.ofSeconds(60), 10_000, 50_000, Duration.ofMillis(500), 50_000);
         }
 
         public long baseRows() {
@@ -139,17 +139,17 @@ public final class ReplicationBenchmark {
                         + "          phases %s; catch-up backlog %,d changes; steady: source written at full speed, %d s warm-up + %d s "
                         + "measured; latency: source paced at %,d rows/s, %d s warm-up + %d s measured, one marker row a transaction "
                         + "(source UNIX_TIMESTAMP(NOW(6)) before COMMIT), warehouse polled every %d ms; job batches of up to %,d "
-                        + "changes / 500 ms, full-load chunks of %,d rows.",
+                        + "changes / %d ms, full-load chunks of %,d rows.",
                 SCHEMA, TABLE, o.baseRows(), o.phases().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).sorted().toList(),
                 o.changes(), o.warmup().toSeconds(), o.steady().toSeconds(), o.latencyRate(), o.warmup().toSeconds(),
-                o.latency().toSeconds(), PROBE_POLL_MILLIS, o.batchRows(), o.chunkRows());
+                o.latency().toSeconds(), PROBE_POLL_MILLIS, o.batchRows(), o.batchDelay().toMillis(), o.chunkRows());
     }
 
     /** Full load and catch-up of {@code changes} (the other phases skipped). */
     public Result run(long changes, long fullLoadRows) throws Exception {
         Options o = Options.defaults(changes, fullLoadRows);
         return run(new Options(EnumSet.of(Phase.FULLLOAD, Phase.CATCHUP), changes, fullLoadRows, o.warmup(), o.steady(),
-                o.latency(), o.latencyRate(), o.batchRows(), o.chunkRows()));
+                o.latency(), o.latencyRate(), o.batchRows(), o.batchDelay(), o.chunkRows()));
     }
 
     public Result run(Options o) throws Exception {
@@ -352,7 +352,7 @@ public final class ReplicationBenchmark {
         ReplicationJobSpec spec = ReplicationJobSpec.of(name, source, warehouse,
                 TableFilter.parse(SCHEMA + "." + TABLE + "," + SCHEMA + "." + BenchWriter.MARKERS),
                 TargetPreparation.DROP_AND_CREATE).withChunkRows(options.chunkRows());
-        spec = spec.withBatch(options.batchRows(), spec.batchMaxDelay());
+        spec = spec.withBatch(options.batchRows(), options.batchDelay());
         return new ReplicationJob(spec, Clock.systemUTC(), warehouses);
     }
 
