@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
+ * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
-                                 String targetSchema, WarehouseOpener opener) {
+                                 String targetSchema, WarehouseOpener opener, Duration heartbeatInterval) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
@@ -43,32 +44,39 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
     public static ReplicationJobSpec of(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
-                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES);
+                20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
+                Heartbeat.DEFAULT_INTERVAL);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval);
+    }
+
+    /** With heartbeat rows every {@code interval}; null: without. */
+    public ReplicationJobSpec withHeartbeat(Duration interval) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */
