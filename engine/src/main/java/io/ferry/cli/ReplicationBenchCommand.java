@@ -64,6 +64,10 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
             description = "Source row changes per second in the latency phase (default: ${DEFAULT-VALUE}).")
     long latencyRate;
 
+    @Option(names = "--writers", paramLabel = "N", defaultValue = "2",
+            description = "Connections writing the source at full speed in the steady phase (default: ${DEFAULT-VALUE}).")
+    int writers;
+
     @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "50000",
             description = "The job's batch size in row changes (default: ${DEFAULT-VALUE}, the job default).")
     int batchRows;
@@ -93,7 +97,7 @@ public final class ReplicationBenchCommand implements Callable<Integer> {
         };
         ReplicationBenchmark.Options options = new ReplicationBenchmark.Options(ReplicationBenchmark.Phase.parse(phases), changes,
                 fullLoadRows, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(steadySeconds), Duration.ofSeconds(latencySeconds),
-                latencyRate, batchRows, Duration.ofMillis(batchMillis), chunkRows);
+                latencyRate, batchRows, Duration.ofMillis(batchMillis), chunkRows, writers);
         PrintWriter out = spec.commandLine().getOut();
         out.println(ReplicationBenchmark.workload(options));
         out.println("          MariaDB 11.4 and PostgreSQL 17 of the sandbox on this machine, default durability (PostgreSQL fsync and "

@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +69,11 @@ public final class ReplicationBenchmark {
      * @param latencyRate  source row changes per second in the latency phase
      */
     public record Options(Set<Phase> phases, long changes, long fullLoadRows, Duration warmup, Duration steady,
-                          Duration latency, long latencyRate, int batchRows, Duration batchDelay, int chunkRows) {
+                          Duration latency, long latencyRate, int batchRows, Duration batchDelay, int chunkRows, int writers) {
         public Options {
+            if (writers < 1) {
+                throw new IllegalArgumentException("The steady phase needs at least one writer, got " + writers);
+            }
             if (changes % TXN_ROWS != 0 || changes <= 0) {
                 throw new IllegalArgumentException("The change count must be a positive multiple of " + TXN_ROWS + ", got " + changes);
             }
@@ -80,7 +85,7 @@ public final class ReplicationBenchmark {
 
         public static Options defaults(long changes, long fullLoadRows) {
             return new Options(EnumSet.allOf(Phase.class), changes, fullLoadRows, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                    Duration.ofSeconds(60), 10_000, 50_000, Duration.ofMillis(500), 50_000);
+                    Duration.ofSeconds(60), 10_000, 50_000, Duration.ofMillis(500), 50_000, 2);
         }
 
         public long baseRows() {
@@ -136,12 +141,12 @@ public final class ReplicationBenchmark {
     public static String workload(Options o) {
         return String.format(Locale.ROOT, "Workload: table %s.%s, 8 columns, ~100 bytes a row, %,d rows loaded; source transactions of "
                         + "1000 row changes (700 inserts / 200 updates / 100 deletes), every change on a distinct key;%n"
-                        + "          phases %s; catch-up backlog %,d changes; steady: source written at full speed, %d s warm-up + %d s "
+                        + "          phases %s; catch-up backlog %,d changes; steady: source written at full speed by %d connections, %d s warm-up + %d s "
                         + "measured; latency: source paced at %,d rows/s, %d s warm-up + %d s measured, one marker row a transaction "
                         + "(source UNIX_TIMESTAMP(NOW(6)) before COMMIT), warehouse polled every %d ms; job batches of up to %,d "
                         + "changes / %d ms, full-load chunks of %,d rows.",
                 SCHEMA, TABLE, o.baseRows(), o.phases().stream().map(p -> p.name().toLowerCase(Locale.ROOT)).sorted().toList(),
-                o.changes(), o.warmup().toSeconds(), o.steady().toSeconds(), o.latencyRate(), o.warmup().toSeconds(),
+                o.changes(), o.writers(), o.warmup().toSeconds(), o.steady().toSeconds(), o.latencyRate(), o.warmup().toSeconds(),
                 o.latency().toSeconds(), PROBE_POLL_MILLIS, o.batchRows(), o.batchDelay().toMillis(), o.chunkRows());
     }
 
@@ -149,7 +154,7 @@ public final class ReplicationBenchmark {
     public Result run(long changes, long fullLoadRows) throws Exception {
         Options o = Options.defaults(changes, fullLoadRows);
         return run(new Options(EnumSet.of(Phase.FULLLOAD, Phase.CATCHUP), changes, fullLoadRows, o.warmup(), o.steady(),
-                o.latency(), o.latencyRate(), o.batchRows(), o.batchDelay(), o.chunkRows()));
+                o.latency(), o.latencyRate(), o.batchRows(), o.batchDelay(), o.chunkRows(), o.writers()));
     }
 
     public Result run(Options o) throws Exception {
@@ -225,30 +230,46 @@ public final class ReplicationBenchmark {
         ReplicationJob streaming = job(job);
         CompletableFuture<Void> running = start(streaming);
         catchUp(streaming, running);
-        try (BenchWriter writer = writer(keys)) {
-            CompletableFuture<Void> writing = background(writer, 0, false);
+        List<BenchWriter> writers = new ArrayList<>();
+        try {
+            List<CompletableFuture<Void>> writing = new ArrayList<>();
+            writerStop.set(false);
+            for (int i = 0; i < o.writers(); i++) {
+                writers.add(writer(keys));
+                writing.add(background(writers.get(i), 0, false));
+            }
+            CompletableFuture<Object> anyStopped = CompletableFuture.anyOf(writing.toArray(new CompletableFuture<?>[0]));
             try {
-                pause(o.warmup(), running, writing);
+                pause(o.warmup(), running, anyStopped);
                 long applied0 = streaming.metrics().changesApplied();
-                long written0 = writer.written();
+                long written0 = written(writers);
                 Map<String, Double> cpu0 = processes.snapshot();
                 long s0 = System.nanoTime();
-                pause(o.steady(), running, writing);
+                pause(o.steady(), running, anyStopped);
                 double seconds = (System.nanoTime() - s0) / 1e9;
                 double rate = (streaming.metrics().changesApplied() - applied0) / seconds;
-                double sourceRate = (writer.written() - written0) * TXN_ROWS / seconds;
+                double sourceRate = (written(writers) - written0) * TXN_ROWS / seconds;
                 cpu.put("steady", ProcessCpu.difference(cpu0, processes.snapshot()));
                 writerStop.set(true);
-                writing.get(60, TimeUnit.SECONDS);
+                CompletableFuture.allOf(writing.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
                 progress.accept(String.format(Locale.ROOT, "Steady state: %,.0f rows/s applied while the source took %,.0f rows/s "
-                                + "(backlog at the end: %,d changes); CPU s: %s (bench writer %.1f)", rate, sourceRate,
-                        streaming.metrics().backlogRows(), ProcessCpu.format(cpu.get("steady")), writer.cpuSeconds()));
+                                + "from %d writers (backlog at the end: %,d changes); CPU s: %s (bench writers %.1f)", rate, sourceRate,
+                        writers.size(), streaming.metrics().backlogRows(), ProcessCpu.format(cpu.get("steady")),
+                        writers.stream().mapToDouble(BenchWriter::cpuSeconds).sum()));
                 return new double[]{rate, sourceRate};
             } finally {
                 writerStop.set(true);
                 stop(streaming, running);
             }
+        } finally {
+            for (BenchWriter w : writers) {
+                w.close();
+            }
         }
+    }
+
+    private static long written(List<BenchWriter> writers) {
+        return writers.stream().mapToLong(BenchWriter::written).sum();
     }
 
     /** {p50 ms, p99 ms, samples} over the measured window. */
@@ -261,6 +282,7 @@ public final class ReplicationBenchmark {
         try (BenchWriter writer = writer(keys);
              MarkerProbe probe = new MarkerProbe(warehouse.connect(), "\"" + SCHEMA + "\".\"" + BenchWriter.MARKERS + "\"",
                      PROBE_POLL_MILLIS)) {
+            writerStop.set(false);
             CompletableFuture<Void> writing = background(writer, o.latencyRate(), true);
             try {
                 pause(o.warmup(), running, writing);
@@ -299,7 +321,6 @@ public final class ReplicationBenchmark {
     private final java.util.concurrent.atomic.AtomicBoolean writerStop = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CompletableFuture<Void> background(BenchWriter writer, long rate, boolean markers) {
-        writerStop.set(false);
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -315,7 +336,7 @@ public final class ReplicationBenchmark {
     }
 
     /** Waits {@code d}, failing early if the job or the writer stopped. */
-    private static void pause(Duration d, CompletableFuture<Void> job, CompletableFuture<Void> writer) throws Exception {
+    private static void pause(Duration d, CompletableFuture<Void> job, CompletableFuture<?> writer) throws Exception {
         long end = System.nanoTime() + d.toNanos();
         waitFor(() -> {
             if (writer.isDone()) {

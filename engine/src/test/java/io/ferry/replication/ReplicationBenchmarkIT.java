@@ -37,7 +37,7 @@ class ReplicationBenchmarkIT {
         ReplicationBenchmark bench = new ReplicationBenchmark(new MySqlSource(m.host(), m.port(), m.user(), m.password()),
                 new WarehouseEndpoint(p.jdbcUrl(), p.user(), p.password()), lines::add).cpuOf(ProcessCpu.ofSandbox(sandbox.root()));
         ReplicationBenchmark.Options options = new ReplicationBenchmark.Options(EnumSet.allOf(ReplicationBenchmark.Phase.class),
-                3000, 3000, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 5000, 50_000, Duration.ofMillis(500), 50_000);
+                3000, 3000, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 5000, 50_000, Duration.ofMillis(500), 50_000, 2);
 
         ReplicationBenchmark.Result result = bench.run(options);
 
@@ -70,7 +70,7 @@ class ReplicationBenchmarkIT {
         ReplicationBenchmark bench = new ReplicationBenchmark(new MySqlSource(m.host(), m.port(), m.user(), m.password()),
                 new WarehouseEndpoint(p.jdbcUrl(), p.user(), p.password()), line -> { });
         ReplicationBenchmark.Result result = bench.run(new ReplicationBenchmark.Options(ReplicationBenchmark.Phase.parse("catchup"),
-                2000, 3000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 5000, 50_000, Duration.ofMillis(500), 50_000));
+                2000, 3000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 5000, 50_000, Duration.ofMillis(500), 50_000, 2));
         assertThat(result.keyValues()).startsWith("catchup_rows_per_s=").contains("steady_rows_per_s=n/a p50_ms=n/a p99_ms=n/a "
                 + "full_load_rows_per_s=n/a").contains("equal=true").doesNotContain("steady_cpu");
     }
