@@ -1,5 +1,8 @@
 package io.ferry.config;
 
+import io.ferry.replication.mapping.TableRules;
+import io.ferry.replication.ZeroDates;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +21,16 @@ import java.util.Optional;
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
  * @param heartbeat         whether the job writes heartbeat rows into {@code ferry_admin.replication_heartbeat}
  * @param heartbeatInterval how often it writes one
+ * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
+ *                          with per-table overrides ({@code onErrorTables})
+ * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
+ * @param rules             how each table maps to its target (rename, columns) and the metadata columns
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
-                                   boolean heartbeat, Duration heartbeatInterval) implements JobConfig {
+                                   boolean heartbeat, Duration heartbeatInterval,
+                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -48,15 +56,36 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(onError, "onError");
+        Objects.requireNonNull(zeroDates, "zeroDates");
     }
 
-    /** With the heartbeat on, every 2 s. */
+    /** Without table rules or metadata columns. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE);
+    }
+
+    /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
+    }
+
+    /** With the heartbeat on, every 2 s, and the default error policy. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.JobMapping;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
 import io.ferry.warehouse.Warehouse;
@@ -38,6 +39,7 @@ public final class ReplicationJob {
     private final ReplicationJobSpec spec;
     private final Clock clock;
     private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private final ZeroDatePolicy zeroDates;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
@@ -51,6 +53,7 @@ public final class ReplicationJob {
         this.spec = spec;
         this.clock = clock;
         this.warehouses = spec.warehouses();
+        this.zeroDates = new ZeroDatePolicy(spec.zeroDates(), metrics);
     }
 
     /** A job into {@code warehouses} instead of the spec's warehouse. */
@@ -119,9 +122,13 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             Warehouse warehouse = warehouses.open(spec.warehouse(), clock);
+             Warehouse opened = warehouses.open(spec.warehouse(), clock);
              Heartbeat heartbeat = new Heartbeat(spec, clock, metrics)) {
             Selection selection = selectAndCheck(source, spec.tables());
+            Map<TableId, TableSchema> asWritten = new LinkedHashMap<>();
+            selection.schemas().forEach((id, s) -> asWritten.put(id, zeroDates.target(s)));
+            mapping = JobMapping.of(spec.name(), spec.tables().rules(), asWritten, selection.cascades()).check();
+            Warehouse warehouse = mapping.wrap(opened, clock);
             if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
                 throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
                         + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
@@ -141,10 +148,11 @@ public final class ReplicationJob {
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
                 metrics.state(ReplicationMetrics.State.LOADING);
                 checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
-                        spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
+                        spec.preparation() != TargetPreparation.DO_NOTHING).withZeroDates(zeroDates).run(checkpoint);
             }
             if (running) {
                 requireBinlog(source, checkpoint.position());
+                suspensions = TableSuspensions.load(spec.name(), spec.onError(), warehouse, metrics, schemas.keySet());
                 metrics.state(ReplicationMetrics.State.STREAMING);
                 metrics.streamStarting();
                 metrics.allTables(TableMetrics.State.STREAMING);
@@ -165,7 +173,7 @@ public final class ReplicationJob {
         BinlogPosition head = SourcePositions.head(source);
         Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
         List<TargetTable> targets = new ArrayList<>();
-        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
+        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(zeroDates.target(s))));
         warehouse.begin(targets, spec.preparation(), first);
         LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
         return first;
@@ -182,14 +190,18 @@ public final class ReplicationJob {
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint, Heartbeat heartbeat) throws Exception {
+        StreamSchemas followed = StreamSchemas.load(spec, warehouse, schemas, checkpoint.position(), clock);
+        var tracker = followed.tracker(spec.tables());
+        TransactionAssembler.Schemas heartbeatTable = heartbeat.schemas(Map.of());
         BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
-        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), heartbeat.schemas(schemas), read -> {
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
+                id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id) : heartbeatTable.schemaOf(id), tracker::onStatement, read -> {
             Transaction txn = heartbeat.recognise(read);
             metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
-        });
+        }, zeroDates);
         try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
                 assembler)) {
             reader.start(30_000);
@@ -205,18 +217,22 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                        if (suspensions.isSuspended(change.table())) {
+                            continue;
+                        }
+                        mapping.add(tables, change, changes, followed.current().get(change.table()));
                     }
                 }
                 if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
-                        && running && !heartbeat.marks(batch)) {
+                        && running && !heartbeat.marks(batch) && last.schemaChange() == null && !followed.hasUnsaved()) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
                 }
                 Checkpoint next = checkpoint.at(last.end());
                 long a0 = System.nanoTime();
-                warehouse.apply(tables.values(), cascades, checkpoint, next);
+                suspensions.apply(warehouse, tables, cascades, followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
+                followed.applied(warehouse, last.schemaChange());
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -226,6 +242,12 @@ public final class ReplicationJob {
             }
         }
     }
+
+    /** The table rules applied to the selected tables (set by each run). */
+    private JobMapping mapping;
+
+    /** The tables the error policy set aside (loaded before the stream starts). */
+    private TableSuspensions suspensions;
 
     /** Filtered-out transactions not yet checkpointed; they start the next batch. */
     private List<Transaction> carried = new ArrayList<>();
@@ -251,6 +273,9 @@ public final class ReplicationJob {
             }
             batch.add(txn);
             rows += txn.changes().size();
+            if (txn.schemaChange() != null) {
+                break; // rows after a DDL belong to the next batch, with the new schemas
+            }
         }
         return batch;
     }

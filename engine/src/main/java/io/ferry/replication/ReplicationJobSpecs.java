@@ -65,13 +65,15 @@ public final class ReplicationJobSpecs {
                     + RedshiftOpeners.jdbcTls(wh.tls()), wh.user(), password);
             opener = RedshiftOpeners.open(config, secrets, redshift);
         }
-        return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()),
+        return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()).withRules(job.rules()),
                         TargetPreparation.parse(job.targetPreparation()))
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener)
-                .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null);
+                .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
+                .withErrorPolicy(job.onError())
+                .withZeroDates(job.zeroDates());
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {

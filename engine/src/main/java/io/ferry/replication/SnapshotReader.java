@@ -34,8 +34,14 @@ public final class SnapshotReader {
     private final int[] keyIndexes;
     private final String firstChunk;
     private final String nextChunk;
+    private final ZeroDatePolicy zeroDates;
 
     public SnapshotReader(TableSchema schema, int chunkRows) {
+        this(schema, chunkRows, ZeroDatePolicy.FAIL);
+    }
+
+    public SnapshotReader(TableSchema schema, int chunkRows, ZeroDatePolicy zeroDates) {
+        this.zeroDates = zeroDates;
         if (!schema.hasPrimaryKey()) {
             throw new IllegalArgumentException("Table " + schema.id() + " has no primary key: it cannot be read in chunks");
         }
@@ -127,6 +133,7 @@ public final class SnapshotReader {
             case TIMESTAMP -> text(rs, index, column, s -> DateTimeText.parse(s).toInstant(ZoneOffset.UTC));
             case TIME -> text(rs, index, column, MySqlTime::parse);
             case BITS -> text(rs, index, column, s -> pad(s, c.declaredLength()));
+            case BOOLEAN -> rs.getBoolean(index);
         };
         return rs.wasNull() ? null : value;
     }
@@ -138,11 +145,15 @@ public final class SnapshotReader {
         }
         ColumnSchema c = schema.columns().get(column);
         boolean date = kinds[column] != ValueKind.TIME && kinds[column] != ValueKind.BITS;
-        if (date && (s.startsWith("0000-") || s.contains("-00 ") || s.endsWith("-00") || s.contains("-00-"))) {
-            throw new IllegalStateException(schema.id() + "." + c.name() + " holds a zero or invalid date (" + s
-                    + "); Ferry has no zero-date policy yet. Fix the value at the source.");
+        if (date && isZeroDate(s)) {
+            return zeroDates.zeroDate(schema, c, s, true);
         }
         return parse.apply(s);
+    }
+
+    /** A DATE/DATETIME/TIMESTAMP as the server prints it with a zero year, month or day. */
+    static boolean isZeroDate(String s) {
+        return s.startsWith("0000-") || s.contains("-00 ") || s.endsWith("-00") || s.contains("-00-");
     }
 
     private static String pad(String bits, int width) {

@@ -35,6 +35,7 @@ public final class PostgresWarehouse implements Warehouse {
     private final Connection connection;
     private final PostgresDialect dialect;
     private final CheckpointTable checkpoints;
+    private final SuspendedTables suspended;
 
     public PostgresWarehouse(WarehouseEndpoint endpoint, PostgresDialect dialect, Clock clock) throws SQLException {
         this.connection = endpoint.connect();
@@ -42,6 +43,8 @@ public final class PostgresWarehouse implements Warehouse {
         this.checkpoints = new CheckpointTable(dialect, clock);
         connection.setAutoCommit(true);
         checkpoints.create(connection);
+        suspended = new SuspendedTables(dialect, clock);
+        suspended.create(connection);
         connection.setAutoCommit(false);
     }
 
@@ -63,9 +66,10 @@ public final class PostgresWarehouse implements Warehouse {
     }
 
     @Override
-    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+    public void begin(Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            for (TargetTable t : tables) {
+            for (TargetTable t : tables.keySet()) {
+                TargetPreparation preparation = tables.get(t);
                 String name = dialect.qualified(t.schema(), t.table());
                 if (preparation == TargetPreparation.DROP_AND_CREATE) {
                     st.execute("DROP TABLE IF EXISTS " + name);
@@ -102,18 +106,31 @@ public final class PostgresWarehouse implements Warehouse {
      */
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(tables, cascades, null, previous, next);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
         try {
             Map<TableId, String> stages = new HashMap<>();
             for (CollapsedTable table : tables) {
                 if (table.size() > 0) {
                     String stage = "ferry_stage_" + stages.size();
-                    applyTable(table, stage);
+                    try {
+                        applyTable(table, stage);
+                    } catch (SQLException | RuntimeException e) {
+                        throw new TableApplyException(table.schema().id(), e);
+                    }
                     stages.put(table.schema().id(), stage);
                 }
             }
             if (!cascades.isEmpty() && tables.stream().anyMatch(t -> t.deleteCount() > 0
                     && cascades.parents().contains(t.schema().id()))) {
                 new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(schemaOf(tables));
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
             }
             checkpoints.advance(connection, previous, next);
             connection.commit();
@@ -253,12 +270,63 @@ public final class PostgresWarehouse implements Warehouse {
     public void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("DELETE FROM " + dialect.qualified(table.schema(), table.table()));
+            suspended.delete(connection, previous.job(), table.source().id());
             checkpoints.advance(connection, previous, next);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         }
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            work.run(connection);
+        } finally {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    @Override
+    public Map<TableId, String> suspendedTables(String job) throws SQLException {
+        try {
+            Map<TableId, String> tables = suspended.read(connection, job);
+            connection.commit();
+            return tables;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void suspend(String job, TableId table, String reason) throws SQLException {
+        try {
+            suspended.insert(connection, job, table, reason);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean suspendsTables() {
+        return true;
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.ferry.replication.TableSchema;
 
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +22,45 @@ public interface Warehouse extends AutoCloseable {
     Optional<Checkpoint> checkpoint(String job) throws SQLException;
 
     /** Prepares the target tables as asked and writes the job's first checkpoint, in one transaction. */
-    void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException;
+    default void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+        Map<TargetTable, TargetPreparation> each = new LinkedHashMap<>();
+        tables.forEach(t -> each.put(t, preparation));
+        begin(each, first);
+    }
+
+    /** Prepares each target table as its entry says and writes the job's first checkpoint, in one transaction. */
+    void begin(Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException;
 
     /** Applies the tables' final rows (and the foreign-key actions) and moves the checkpoint, atomically. */
     void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException;
+
+    /** Work on the warehouse's connection (schema history, DDL). */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /**
+     * {@link #apply(Collection, CascadePlan, Checkpoint, Checkpoint)} plus {@code alsoInTransaction} (a DDL repeated,
+     * schema history written), run after the rows and before the checkpoint moves, in the same transaction.
+     */
+    default void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                       Checkpoint next) throws SQLException {
+        if (alsoInTransaction != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not follow schema changes");
+        }
+        apply(tables, cascades, previous, next);
+    }
+
+    /** Runs {@code work} in a transaction of its own and commits it. */
+    default <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep a schema history");
+    }
+
+    /** Runs {@code work} outside any transaction block: each statement commits on its own (Redshift's ALTER COLUMN). */
+    default void outsideTransaction(SqlWork<?> work) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not follow schema changes");
+    }
 
     /** A full-load chunk into a target that was empty when the load began, with the checkpoint, atomically. */
     void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException;
@@ -40,6 +77,24 @@ public interface Warehouse extends AutoCloseable {
     /** Whether {@link #apply} repeats ON DELETE CASCADE / SET NULL between the replicated tables. */
     default boolean repeatsForeignKeyActions() {
         return true;
+    }
+
+    /** The tables the job's error policy suspended, with the reason (see {@link SuspendedTables}). */
+    default java.util.Map<io.ferry.replication.TableId, String> suspendedTables(String job) throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Records, in its own transaction, that the job no longer applies {@code table}'s changes until it is reloaded
+     * ({@link #restartLoad} ends the suspension). Only where {@link #suspendsTables()}.
+     */
+    default void suspend(String job, io.ferry.replication.TableId table, String reason) throws SQLException {
+        throw new UnsupportedOperationException("Suspending a table is not supported by " + getClass().getSimpleName());
+    }
+
+    /** Whether {@link #apply} names the failing table ({@link TableApplyException}) and {@link #suspend} works. */
+    default boolean suspendsTables() {
+        return false;
     }
 
     /** Moves only the checkpoint (a batch whose transactions touched no selected table). */

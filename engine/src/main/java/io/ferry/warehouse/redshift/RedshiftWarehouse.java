@@ -71,10 +71,11 @@ public final class RedshiftWarehouse implements Warehouse {
     }
 
     @Override
-    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+    public void begin(java.util.Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException {
         inTransaction(() -> {
             try (Statement st = connection.createStatement()) {
-                for (TargetTable t : tables) {
+                for (TargetTable t : tables.keySet()) {
+                    TargetPreparation preparation = tables.get(t);
                     if (preparation == TargetPreparation.DROP_AND_CREATE) {
                         st.execute(sql.dropTable(t.source()));
                     }
@@ -104,6 +105,12 @@ public final class RedshiftWarehouse implements Warehouse {
 
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(tables, cascades, null, previous, next);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
         if (!cascades.isEmpty()) {
             throw new IllegalStateException("Foreign-key actions are not repeated in Redshift yet: " + cascades);
         }
@@ -113,6 +120,9 @@ public final class RedshiftWarehouse implements Warehouse {
                 if (table.size() > 0) {
                     applyTable(table, "ferry_stage_" + n++);
                 }
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
             }
             checkpoints.advance(connection, previous, next);
             return null;
@@ -181,6 +191,21 @@ public final class RedshiftWarehouse implements Warehouse {
 
     private interface Work<T> {
         T run() throws SQLException;
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        return inTransaction(() -> work.run(connection));
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            work.run(connection);
+        } finally {
+            connection.setAutoCommit(false);
+        }
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {
