@@ -177,8 +177,10 @@ public final class PostgresWarehouse implements Warehouse {
                 for (String sql : MergeStatement.upsertSql(dialect, schema, targetName, dialect.quote(stage)).split(";\n")) {
                     st.execute(sql);
                 }
-            } else {
+            } else if ("merge-planner".equals(System.getProperty("ferry.apply"))) { // the plan before, for the benchmark's A/B
                 st.execute(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage)));
+            } else {
+                st.execute(MergeStatement.indexJoined(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage))));
             }
             LOG.debug("{}: {} rows, copy {} ms, merge {} ms", schema.id(), table.size(), (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
