@@ -1,5 +1,6 @@
 package io.ferry.config;
 
+import io.ferry.replication.mapping.TableRules;
 import io.ferry.replication.ZeroDates;
 
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
  *                          with per-table overrides ({@code onErrorTables})
  * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
+ * @param rules             how each table maps to its target (rename, columns) and the metadata columns
+ * @param redshift          how a redshift target is written (staging, type policies, table layouts)
  * @param watermarks        what marks the full load's chunks in the stream: rows in ferry_admin, or (read-only source)
  *                          the executed GTID position; AUTO chooses by the source's read_only
  */
@@ -30,8 +33,8 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
-                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
-                                   Watermarks watermarks) implements JobConfig {
+                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules,
+                                   RedshiftJobSettings redshift, Watermarks watermarks) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -60,9 +63,11 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(zeroDates, "zeroDates");
+        Objects.requireNonNull(redshift, "redshift");
         Objects.requireNonNull(watermarks, "watermarks");
     }
 
@@ -70,9 +75,19 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                TableRules rules, RedshiftJobSettings redshift) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, redshift, Watermarks.AUTO);
+    }
+
+    /** Without table rules or metadata columns, with the default Redshift settings. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, Watermarks.AUTO);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
@@ -81,7 +96,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, Watermarks.AUTO);
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     /** With the heartbeat on, every 2 s, and the default error policy. */
@@ -89,7 +104,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, Watermarks.AUTO);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     @Override

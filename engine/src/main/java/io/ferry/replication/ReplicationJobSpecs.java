@@ -39,9 +39,9 @@ public final class ReplicationJobSpecs {
         return names.isEmpty() ? "none (add one under jobs:, see docs/replication.md)" : String.join(", ", names);
     }
 
-    /** A job into PostgreSQL, or into Redshift with the default {@link RedshiftSettings}. */
+    /** A job into PostgreSQL, or into Redshift with the job's {@code redshift:} settings. */
     public static ReplicationJobSpec build(FerryConfig config, ReplicationJobConfig job) {
-        return build(config, job, RedshiftSettings.DEFAULTS);
+        return build(config, job, RedshiftSettings.of(job.redshift()));
     }
 
     /** @param redshift how a redshift target is written (ignored for a postgresql target) */
@@ -65,7 +65,7 @@ public final class ReplicationJobSpecs {
                     + RedshiftOpeners.jdbcTls(wh.tls()), wh.user(), password);
             opener = RedshiftOpeners.open(config, secrets, redshift);
         }
-        return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()),
+        return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()).withRules(job.rules()),
                         TargetPreparation.parse(job.targetPreparation()))
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)

@@ -67,8 +67,27 @@ public final class ReplicationMetrics {
         pendingCommits.addLast(txn.commitTime() == null ? Instant.EPOCH : txn.commitTime());
         if (rows > 0) {
             Map<TableId, Long> perTable = new LinkedHashMap<>();
-            txn.changes().forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
+            countRuns(txn.changes(), perTable);
             perTable.forEach((t, n) -> table(t).read(n));
+        }
+    }
+
+    /** Adds the changes per table to {@code counts}, one map update per run of the same table (runs are long). */
+    private static void countRuns(java.util.List<RowChange> changes, Map<TableId, Long> counts) {
+        TableId current = null;
+        long run = 0;
+        for (RowChange c : changes) {
+            if (!c.table().equals(current)) {
+                if (current != null) {
+                    counts.merge(current, run, Long::sum);
+                }
+                current = c.table();
+                run = 0;
+            }
+            run++;
+        }
+        if (current != null) {
+            counts.merge(current, run, Long::sum);
         }
     }
 
@@ -82,12 +101,14 @@ public final class ReplicationMetrics {
             if (txn.commitTime() != null) {
                 last = txn.commitTime();
             }
-            for (RowChange c : txn.changes()) {
-                perTable.merge(c.table(), 1L, Long::sum);
+            Map<TableId, Long> counts = new LinkedHashMap<>();
+            countRuns(txn.changes(), counts);
+            counts.forEach((t, n) -> {
+                perTable.merge(t, n, Long::sum);
                 if (txn.commitTime() != null) {
-                    lastCommitPerTable.put(c.table(), txn.commitTime());
+                    lastCommitPerTable.put(t, txn.commitTime());
                 }
-            }
+            });
         }
         pendingTransactions.addAndGet(-batch.size());
         pendingRows.addAndGet(-changes);

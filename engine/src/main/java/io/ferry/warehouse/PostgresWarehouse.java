@@ -66,9 +66,10 @@ public final class PostgresWarehouse implements Warehouse {
     }
 
     @Override
-    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+    public void begin(Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            for (TargetTable t : tables) {
+            for (TargetTable t : tables.keySet()) {
+                TargetPreparation preparation = tables.get(t);
                 String name = dialect.qualified(t.schema(), t.table());
                 if (preparation == TargetPreparation.DROP_AND_CREATE) {
                     st.execute("DROP TABLE IF EXISTS " + name);
@@ -124,9 +125,8 @@ public final class PostgresWarehouse implements Warehouse {
                     stages.put(table.schema().id(), stage);
                 }
             }
-            if (!cascades.isEmpty() && tables.stream().anyMatch(t -> t.deleteCount() > 0
-                    && cascades.parents().contains(t.schema().id()))) {
-                new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(schemaOf(tables));
+            if (Cascades.needed(cascades, tables)) {
+                new Cascades(connection, dialect, new PostgresCascades(), cascades, stages).run(schemaOf(tables), tables);
             }
             if (alsoInTransaction != null) {
                 alsoInTransaction.run(connection);
@@ -177,8 +177,10 @@ public final class PostgresWarehouse implements Warehouse {
                 for (String sql : MergeStatement.upsertSql(dialect, schema, targetName, dialect.quote(stage)).split(";\n")) {
                     st.execute(sql);
                 }
-            } else {
+            } else if ("merge-planner".equals(System.getProperty("ferry.apply"))) { // the plan before, for the benchmark's A/B
                 st.execute(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage)));
+            } else {
+                st.execute(MergeStatement.indexJoined(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage))));
             }
             LOG.debug("{}: {} rows, copy {} ms, merge {} ms", schema.id(), table.size(), (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);

@@ -46,7 +46,8 @@ class ReplicationJobBinderTest {
                 ReplicationJobConfig.PositionMode.GTID, true, ReplicationJobConfig.DEFAULT_HEARTBEAT_INTERVAL,
                 new io.ferry.replication.ErrorPolicies(
                 io.ferry.replication.ErrorPolicy.SUSPEND_TABLE, List.of(), List.of("shop.orders")),
-                io.ferry.replication.ZeroDates.FAIL, ReplicationJobConfig.Watermarks.GTID));
+                io.ferry.replication.ZeroDates.FAIL, io.ferry.replication.mapping.TableRules.NONE,
+                RedshiftJobSettings.DEFAULTS, ReplicationJobConfig.Watermarks.GTID));
         assertThat(job.type()).isEqualTo("replication");
     }
 
