@@ -165,7 +165,8 @@ public final class ReplicationJob {
                 // the full load runs as chunks interleaved with the stream (see WatermarkSnapshot)
                 WatermarkSnapshot snapshot = new WatermarkSnapshot(spec.name(), source, schemas, spec.chunkRows(), metrics,
                         spec.watermarks().open(source, spec.name()), reloads, checkpoint, suspensions::reloaded,
-                        zeroDates);
+                        zeroDates, (tables, schema, row, seq) -> mapping.putLoaded(tables, schema, row, seq,
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
                 metrics.streamStarting();
                 snapshot.showStates();
                 stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat, snapshot);

@@ -57,11 +57,13 @@ final class WatermarkSnapshot {
     private long lowSeq;
     private long chunkCount;
     private CollapsedTable copyChunk;
+    private final LoadedRows loadedRows;
     private TableId started;
 
     WatermarkSnapshot(String job, Connection source, Map<TableId, TableSchema> schemas, int chunkRows,
                       ReplicationMetrics metrics, Watermarks watermarks, TableReloads reloads, Checkpoint checkpoint,
-                      java.util.function.Consumer<TableId> onReload, ZeroDatePolicy zeroDates) {
+                      java.util.function.Consumer<TableId> onReload, ZeroDatePolicy zeroDates, LoadedRows loadedRows) {
+        this.loadedRows = loadedRows;
         this.onReload = onReload;
         this.zeroDates = zeroDates;
         this.job = job;
@@ -273,9 +275,8 @@ final class WatermarkSnapshot {
                 copyChunk = new CollapsedTable(schema);
                 ready.forEach(copyChunk::put);
             } else {
-                CollapsedTable into = tables.computeIfAbsent(table, t -> new CollapsedTable(schema));
                 for (Object[] row : ready) {
-                    into.put(row, lowSeq);
+                    loadedRows.put(tables, schema, row, lowSeq);
                 }
             }
             p = pending.lastOfTable() ? p.next(order) : p.after(pending.lastKey(), pending.window().rowsRead());
@@ -292,6 +293,11 @@ final class WatermarkSnapshot {
         }
         return new Checkpoint(next.job(), next.position(), Checkpoint.Phase.SNAPSHOT,
                 p.serialize(p.afterKey() == null ? new ValueKind[0] : reader(p.table()).keyKinds()));
+    }
+
+    /** Where a chunk's rows join the batch's collapsed tables (in the table's target shape). */
+    interface LoadedRows {
+        void put(Map<TableId, CollapsedTable> tables, TableSchema source, Object[] row, long seq);
     }
 
     /** The chunk to COPY straight into its target instead of the batch's merge, or null. */

@@ -11,6 +11,7 @@ import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.Warehouse;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -199,6 +200,20 @@ public final class JobMapping {
         TableMapping mapped = m;
         mapped.add(batch.computeIfAbsent(change.table(),
                 t -> new CollapsedTable(mapped.target(), cascades.referencedKeys(mapped.target().id()))), change, seq);
+    }
+
+    /**
+     * Adds a full-load row (read between watermarks, placed after change {@code seq}) to its table's collapse in
+     * {@code batch}: as it is for a table taken as it is, else mapped like a loaded row, so that it joins the stream's
+     * changes of the same table in their target shape.
+     */
+    public void putLoaded(Map<TableId, CollapsedTable> batch, TableSchema source, Object[] row, long seq, Instant loadTime) {
+        TableMapping m = tables.get(source.id());
+        if (m == null || m.isIdentity()) {
+            batch.computeIfAbsent(source.id(), t -> new CollapsedTable(source)).put(row, seq);
+            return;
+        }
+        batch.computeIfAbsent(source.id(), t -> new CollapsedTable(m.target())).put(m.loadRow(row, loadTime), seq);
     }
 
     /** {@code warehouse} seen through this mapping (itself when no table is mapped). */
