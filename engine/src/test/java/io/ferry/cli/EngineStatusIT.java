@@ -75,8 +75,9 @@ class EngineStatusIT {
             exec("INSERT INTO " + schema + ".t VALUES (4, 'streamed')");
             await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM " + target + ".t") == 4);
 
+            // the job line is the engine's latest one-second sample: wait for the one taken after the streamed row
             await().atMost(Duration.ofSeconds(30)).until(() -> cli("status", "--config", file.toString()).out
-                    .contains("purge horizon"));
+                    .matches("(?s).*\n  STREAMING .*  purge horizon .*"));
             Cli status = cli("status", "--config", file.toString());
             System.out.println("ferry status:\n" + status.out);
             assertThat(status.code).isZero();
