@@ -61,11 +61,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
-        if (!r.valid() || source.isEmpty() || target.isEmpty()) {
+        Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
+        if (!r.valid() || source.isEmpty() || target.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
-                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode));
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, limits.get()));
     }
 
     private static Map<String, String> words(String... words) {

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -179,15 +177,17 @@ public final class ReplicationJob {
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint) throws Exception {
-        BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
+        TransactionBuffer buffer = new TransactionBuffer(spec.bufferTransactions(), spec.limits().memoryBytes(), metrics.buffer());
+        SpillSpace spill = SpillSpace.open(spec.limits().spillDirectory(), spec.name(), spec.limits().diskBytes(), metrics.buffer());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
             metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
-        });
-        try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
-                assembler)) {
+        }, spill, spec.limits().spillThresholdBytes());
+        // The spill space closes first: that ends a reader's wait for disk, then its files go.
+        try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(),
+                spec.resumeByGtid(), assembler); SpillSpace spillFiles = spill) {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();
             while (running) {
@@ -204,7 +204,8 @@ public final class ReplicationJob {
                         tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
                     }
                 }
-                if (changes == 0 && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
+                ReplayedBatch replayed = ReplayedBatch.of(batch);
+                if (changes == 0 && replayed == null && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
                         && running) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
@@ -212,7 +213,13 @@ public final class ReplicationJob {
                 }
                 Checkpoint next = checkpoint.at(last.end());
                 long a0 = System.nanoTime();
-                warehouse.apply(tables.values(), cascades, checkpoint, next);
+                if (replayed != null) { // a spilled transaction: streamed from disk, never whole in memory
+                    changes = replayed.rows();
+                    warehouse.applyReplayed(replayed, schemas, cascades, checkpoint, next);
+                } else {
+                    warehouse.apply(tables.values(), cascades, checkpoint, next);
+                }
+                buffer.release(batch);
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -226,10 +233,10 @@ public final class ReplicationJob {
     private List<Transaction> carried = new ArrayList<>();
 
     /** Whole transactions up to the batch's row or time limit; empty if none arrived within the delay. */
-    private List<Transaction> takeBatch(BlockingQueue<Transaction> buffer, BinlogReader reader) throws Exception {
+    private List<Transaction> takeBatch(TransactionBuffer buffer, BinlogReader reader) throws Exception {
         List<Transaction> batch = new ArrayList<>(carried);
         carried = new ArrayList<>();
-        long rows = batch.stream().mapToLong(t -> t.changes().size()).sum();
+        long rows = batch.stream().mapToLong(Transaction::rowCount).sum();
         long deadline = System.nanoTime() + spec.batchMaxDelay().toNanos();
         while (running && rows < spec.batchMaxRows()) {
             Throwable failure = reader.failure();
@@ -239,13 +246,13 @@ public final class ReplicationJob {
             long wait = deadline - System.nanoTime();
             Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
             if (txn == null) {
-                if (wait <= 0) {
+                if (wait <= 0 || (buffer.full() && !batch.isEmpty())) {
                     break;
                 }
                 continue;
             }
             batch.add(txn);
-            rows += txn.changes().size();
+            rows += txn.rowCount();
         }
         return batch;
     }

@@ -70,7 +70,8 @@ public final class ReplicationJobSpecs {
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
                 .withTargetSchema(job.targetSchema().orElse(null))
-                .withOpener(opener);
+                .withOpener(opener)
+                .withLimits(job.limits());
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {

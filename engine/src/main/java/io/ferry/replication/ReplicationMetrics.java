@@ -26,6 +26,7 @@ public final class ReplicationMetrics {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong pendingTransactions = new AtomicLong();
+    private final BufferUsage buffer = new BufferUsage();
     private final AtomicLong pendingRows = new AtomicLong();
     /** Source commit times of the transactions read but not applied yet, oldest first. */
     private final Deque<Instant> pendingCommits = new ConcurrentLinkedDeque<>();
@@ -58,15 +59,13 @@ public final class ReplicationMetrics {
 
     /** A whole transaction was read from the binlog and waits for its batch. */
     void read(Transaction txn) {
-        long rows = txn.changes().size();
+        long rows = txn.rowCount();
         rowsRead.addAndGet(rows);
         pendingTransactions.incrementAndGet();
         pendingRows.addAndGet(rows);
         pendingCommits.addLast(txn.commitTime() == null ? Instant.EPOCH : txn.commitTime());
         if (rows > 0) {
-            Map<TableId, Long> perTable = new LinkedHashMap<>();
-            txn.changes().forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
-            perTable.forEach((t, n) -> table(t).read(n));
+            txn.rowsPerTable().forEach((t, n) -> table(t).read(n));
         }
     }
 
@@ -80,12 +79,12 @@ public final class ReplicationMetrics {
             if (txn.commitTime() != null) {
                 last = txn.commitTime();
             }
-            for (RowChange c : txn.changes()) {
-                perTable.merge(c.table(), 1L, Long::sum);
+            txn.rowsPerTable().forEach((t, n) -> {
+                perTable.merge(t, n, Long::sum);
                 if (txn.commitTime() != null) {
-                    lastCommitPerTable.put(c.table(), txn.commitTime());
+                    lastCommitPerTable.put(t, txn.commitTime());
                 }
-            }
+            });
         }
         pendingTransactions.addAndGet(-batch.size());
         pendingRows.addAndGet(-changes);
@@ -105,6 +104,11 @@ public final class ReplicationMetrics {
     /** Rows written to the warehouse: full-load rows and row changes applied (before collapsing per key). */
     public long rowsApplied() {
         return snapshotRows.get() + changesApplied.get();
+    }
+
+    /** The reader's buffer and spill disk: bytes held now and at their peak, waits at the limits. */
+    public BufferUsage buffer() {
+        return buffer;
     }
 
     /** Transactions read from the binlog and not applied yet (the buffer and the batch being built). */

@@ -1,21 +1,49 @@
 package io.ferry.replication;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A committed source transaction, whole: its row changes on the selected tables (possibly none, when the rules
- * filtered everything out or it was DDL), the binlog position just after its commit, and its commit time.
+ * filtered everything out or it was DDL), the binlog position just after its commit, and its commit time. A large
+ * one keeps its changes in a spill file instead ({@code spilled}; {@code changes} is then empty).
+ * {@code estimatedBytes} is its heap estimate ({@link ByteEstimate}), which the reader's buffer counts.
  */
-public record Transaction(List<RowChange> changes, BinlogPosition end, Instant commitTime) {
+public record Transaction(List<RowChange> changes, BinlogPosition end, Instant commitTime, SpilledTransaction spilled,
+                          long estimatedBytes) {
     public Transaction {
         changes = List.copyOf(changes);
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(commitTime, "commitTime");
     }
 
+    public Transaction(List<RowChange> changes, BinlogPosition end, Instant commitTime) {
+        this(changes, end, commitTime, null, ByteEstimate.changes(changes));
+    }
+
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return rowCount() == 0;
+    }
+
+    public boolean isSpilled() {
+        return spilled != null;
+    }
+
+    /** Its row changes, in memory or spilled. */
+    public long rowCount() {
+        return spilled != null ? spilled.rows() : changes.size();
+    }
+
+    /** Row changes per table. */
+    public Map<TableId, Long> rowsPerTable() {
+        if (spilled != null) {
+            return spilled.rowsPerTable();
+        }
+        Map<TableId, Long> perTable = new LinkedHashMap<>();
+        changes.forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
+        return perTable;
     }
 }

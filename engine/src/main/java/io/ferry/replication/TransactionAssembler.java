@@ -13,7 +13,6 @@ import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +39,27 @@ public final class TransactionAssembler {
         TableSchema schemaOf(TableId table);
     }
 
-    private record PendingChange(TableId table, Operation operation, Object[] before, Object[] after) {
-    }
-
     private record MappedTable(TableId id, RowDecoder decoder) {
     }
 
     private final Schemas schemas;
     private final Sink sink;
     private final Map<Long, MappedTable> tableMaps = new HashMap<>();
-    private final List<PendingChange> pending = new ArrayList<>();
+    private final PendingChanges pending;
     private BinlogPosition position;
     private boolean inTransaction;
     private boolean standalone;
 
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink) {
+        this(start, schemas, sink, null, 0);
+    }
+
+    /** Spills a transaction to {@code spill} once its changes pass {@code spillThresholdBytes} (null: never). */
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink, SpillSpace spill, long spillThresholdBytes) {
         this.position = Objects.requireNonNull(start, "start");
         this.schemas = schemas;
         this.sink = sink;
+        this.pending = new PendingChanges(spill, spillThresholdBytes);
     }
 
     /** The position after the last transaction handed to the sink. */
@@ -153,7 +155,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.INSERT, null, t.decoder().decode(row, data.getIncludedColumns())));
+                pending.add(t.id(), Operation.INSERT, null, t.decoder().decode(row, data.getIncludedColumns()));
             }
         }
     }
@@ -162,9 +164,9 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.UPDATE,
+                pending.add(t.id(), Operation.UPDATE,
                         t.decoder().decode(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
-                        t.decoder().decode(row.getValue(), data.getIncludedColumns())));
+                        t.decoder().decode(row.getValue(), data.getIncludedColumns()));
             }
         }
     }
@@ -173,7 +175,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.DELETE, t.decoder().decode(row, data.getIncludedColumns()), null));
+                pending.add(t.id(), Operation.DELETE, t.decoder().decode(row, data.getIncludedColumns()), null);
             }
         }
     }
@@ -181,13 +183,9 @@ public final class TransactionAssembler {
     private void commit(EventHeaderV4 header) throws InterruptedException {
         position = position.at(position.file(), header.getNextPosition());
         Instant commitTime = Instant.ofEpochMilli(header.getTimestamp());
-        List<RowChange> changes = new ArrayList<>(pending.size());
-        for (PendingChange p : pending) {
-            changes.add(new RowChange(p.table(), p.operation(), p.before(), p.after(), position, commitTime));
-        }
-        pending.clear();
+        Transaction transaction = pending.finish(position, commitTime);
         inTransaction = false;
         standalone = false;
-        sink.accept(new Transaction(changes, position, commitTime));
+        sink.accept(transaction);
     }
 }

@@ -28,8 +28,8 @@ import java.util.StringJoiner;
 public final class PostgresWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresWarehouse.class);
     static final String DELETED = "_ferry_deleted";
-    private static final String SEQ = "_ferry_seq";
-    private static final String DELETE_SEQ = "_ferry_delete_seq";
+    static final String SEQ = "_ferry_seq";
+    static final String DELETE_SEQ = "_ferry_delete_seq";
     private static final int COPY_FLUSH_CHARS = 1 << 20;
 
     private final Connection connection;
@@ -118,6 +118,29 @@ public final class PostgresWarehouse implements Warehouse {
             checkpoints.advance(connection, previous, next);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** A spilled batch: staged by COPY in order and collapsed by SQL ({@link ReplayedStaging}), never held in memory. */
+    @Override
+    public void applyReplayed(ChangeReplay changes, Map<TableId, TableSchema> schemas, CascadePlan cascades,
+                              Checkpoint previous, Checkpoint next) throws SQLException, java.io.IOException {
+        try {
+            Map<TableId, String> stages = new ReplayedStaging(connection, dialect, schemas).apply(changes);
+            if (!cascades.isEmpty()) {
+                Map<TableId, TableSchema> all = new HashMap<>(knownSchemas);
+                all.putAll(schemas);
+                new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(all);
+            }
+            checkpoints.advance(connection, previous, next);
+            connection.commit();
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException suppressed) {

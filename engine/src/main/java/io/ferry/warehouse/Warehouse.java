@@ -25,6 +25,19 @@ public interface Warehouse extends AutoCloseable {
     /** Applies the tables' final rows (and the foreign-key actions) and moves the checkpoint, atomically. */
     void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException;
 
+    /**
+     * Applies a batch whose changes are replayed from disk (a spilled source transaction), and moves the checkpoint,
+     * atomically. This default collapses them in memory first, so it holds the batch's final rows in memory
+     * (Redshift); PostgreSQL streams them instead.
+     */
+    default void applyReplayed(ChangeReplay changes, java.util.Map<io.ferry.replication.TableId, TableSchema> schemas,
+                               CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException, java.io.IOException {
+        java.util.Map<io.ferry.replication.TableId, CollapsedTable> tables = new java.util.LinkedHashMap<>();
+        long[] seq = {0};
+        changes.replay(c -> tables.computeIfAbsent(c.table(), t -> new CollapsedTable(schemas.get(t))).add(c, ++seq[0]));
+        apply(tables.values(), cascades, previous, next);
+    }
+
     /** A full-load chunk into a target that was empty when the load began, with the checkpoint, atomically. */
     void load(CollapsedTable chunk, Checkpoint previous, Checkpoint next) throws SQLException;
 
