@@ -159,6 +159,43 @@ class SpillIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spillFiles(spillDir)).isEmpty());
     }
 
+    @Test
+    void aWarehouseThatRefusesConnectionsStopsTheReadingAndTheJobResumesByItself(@TempDir Path spillDir) throws Exception {
+        String schema = "ferry_r_down";
+        try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + schema);
+            st.execute("CREATE DATABASE " + schema);
+            st.execute("CREATE TABLE " + schema + ".t (id BIGINT PRIMARY KEY, v VARCHAR(100) NOT NULL, n INT NOT NULL)");
+        }
+        ReplicationJob job = job("down", schema + ".t", new BufferLimits(256 << 10, 32 << 10, 64L << 20, spillDir));
+        Future<?> running = start(job);
+        awaitEqual(running, schema, "t");
+
+        try (Connection admin = postgres.connect(); Statement st = admin.createStatement()) {
+            String db = postgres.database();
+            try {
+                st.execute("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS false");
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND pid <> pg_backend_pid() AND usename = current_user");
+                try (Connection c = mariadb.connect(); Statement source = c.createStatement()) {
+                    for (int txn = 0; txn < 500; txn++) {
+                        source.execute("INSERT INTO " + schema + ".t VALUES " + rows(1 + txn * 10L, 10, "down"));
+                    }
+                    c.setAutoCommit(false);
+                    source.execute("INSERT INTO " + schema + ".t VALUES " + rows(100_000, 3000, "large"));
+                    c.commit();
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> job.metrics().state() == ReplicationMetrics.State.RETRYING);
+                assertThat(running).as("a warehouse that is down is waited for, not a reason to stop").isNotDone();
+            } finally {
+                st.execute("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS true");
+            }
+        }
+        awaitEqual(running, schema, "t");
+        assertThat(count(schema + ".t")).isEqualTo(5000 + 3000);
+        assertThat(job.metrics().buffer().peakMemoryBytes()).isLessThanOrEqualTo(256 << 10);
+    }
+
     /** {@code n} rows of about 100 bytes from {@code first}, as a VALUES list. */
     private static String rows(long first, int n, String tag) {
         StringBuilder sql = new StringBuilder();
