@@ -246,7 +246,7 @@ public final class ReplicationJob {
             long wait = deadline - System.nanoTime();
             Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
             if (txn == null) {
-                if (wait <= 0 || (buffer.full() && !batch.isEmpty())) {
+                if (wait <= 0 || (buffer.full() && rows > 0)) {
                     break;
                 }
                 continue;

@@ -171,12 +171,15 @@ class SpillIT {
         Future<?> running = start(job);
         awaitEqual(running, schema, "t");
 
-        try (Connection admin = postgres.connect(); Statement st = admin.createStatement()) {
+        // From another database: PostgreSQL refuses to disallow connections to the one a session is in.
+        try (Connection admin = java.sql.DriverManager.getConnection("jdbc:postgresql://" + postgres.host() + ":"
+                + postgres.port() + "/postgres", postgres.user(), postgres.password().reveal());
+             Statement st = admin.createStatement()) {
             String db = postgres.database();
             try {
                 st.execute("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS false");
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                        + "AND pid <> pg_backend_pid() AND usename = current_user");
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "' "
+                        + "AND usename = current_user");
                 try (Connection c = mariadb.connect(); Statement source = c.createStatement()) {
                     for (int txn = 0; txn < 500; txn++) {
                         source.execute("INSERT INTO " + schema + ".t VALUES " + rows(1 + txn * 10L, 10, "down"));
@@ -185,7 +188,8 @@ class SpillIT {
                     source.execute("INSERT INTO " + schema + ".t VALUES " + rows(100_000, 3000, "large"));
                     c.commit();
                 }
-                await().atMost(Duration.ofSeconds(60)).until(() -> job.metrics().state() == ReplicationMetrics.State.RETRYING);
+                await().atMost(Duration.ofSeconds(90)).until(() -> job.metrics().state() == ReplicationMetrics.State.RETRYING
+                        && String.valueOf(job.metrics().lastError()).contains("not currently accepting connections"));
                 assertThat(running).as("a warehouse that is down is waited for, not a reason to stop").isNotDone();
             } finally {
                 st.execute("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS true");
