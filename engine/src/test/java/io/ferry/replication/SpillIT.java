@@ -200,6 +200,52 @@ class SpillIT {
         assertThat(job.metrics().buffer().peakMemoryBytes()).isLessThanOrEqualTo(256 << 10);
     }
 
+    @Test
+    void foreignKeyCascadesAreRepeatedForSpilledTransactionsToo(@TempDir Path spillDir) throws Exception {
+        String schema = "ferry_r_spill_fk";
+        try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + schema);
+            st.execute("CREATE DATABASE " + schema);
+            st.execute("CREATE TABLE " + schema + ".parent (id INT PRIMARY KEY, v VARCHAR(10))");
+            st.execute("CREATE TABLE " + schema + ".child (id INT PRIMARY KEY, parent_id INT NOT NULL, v VARCHAR(10), "
+                    + "FOREIGN KEY (parent_id) REFERENCES " + schema + ".parent (id) ON DELETE CASCADE)");
+            st.execute("CREATE TABLE " + schema + ".grandchild (id INT PRIMARY KEY, child_id INT NOT NULL, "
+                    + "FOREIGN KEY (child_id) REFERENCES " + schema + ".child (id) ON DELETE CASCADE)");
+            st.execute("CREATE TABLE " + schema + ".note (id INT PRIMARY KEY, parent_id INT NULL, "
+                    + "FOREIGN KEY (parent_id) REFERENCES " + schema + ".parent (id) ON DELETE SET NULL)");
+            st.execute("INSERT INTO " + schema + ".parent VALUES (1,'a'),(2,'b'),(3,'c'),(4,'d')");
+            st.execute("INSERT INTO " + schema + ".child VALUES (10,1,'x'),(11,1,'y'),(20,2,'x'),(30,3,'x'),(40,4,'x')");
+            st.execute("INSERT INTO " + schema + ".grandchild VALUES (100,10),(101,11),(200,20),(300,30)");
+            st.execute("INSERT INTO " + schema + ".note VALUES (1,1),(2,2),(3,4)");
+        }
+        // A threshold of one byte: every transaction with a change goes to disk.
+        BufferLimits everythingSpills = new BufferLimits(256 << 10, 1, 64L << 20, spillDir);
+        ReplicationJob first = job("spill-fk", schema + ".*", everythingSpills);
+        Future<?> running = start(first);
+        awaitEqual(running, schema, "parent", "child", "grandchild", "note");
+        first.stop();
+        running.get(30, TimeUnit.SECONDS);
+
+        // With the job stopped, so that the catch-up sees them in one batch, the last ones in one transaction.
+        try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM " + schema + ".parent WHERE id = 1"); // two levels: children 10, 11, grandchildren 100, 101
+            st.execute("UPDATE " + schema + ".child SET v = 'touched' WHERE id = 20"); // written, then its parent goes
+            st.execute("DELETE FROM " + schema + ".parent WHERE id = 2");
+            c.setAutoCommit(false);
+            st.execute("DELETE FROM " + schema + ".parent WHERE id = 3"); // the parent goes and comes back
+            st.execute("INSERT INTO " + schema + ".parent VALUES (3, 'again')");
+            st.execute("INSERT INTO " + schema + ".child VALUES (31, 3, 'new')"); // written after: stays
+            st.execute("DELETE FROM " + schema + ".parent WHERE id = 4"); // note 3 keeps its row, parent_id NULL
+            c.commit();
+        }
+        ReplicationJob second = job("spill-fk", schema + ".*", everythingSpills);
+        Future<?> resumed = start(second);
+        awaitEqual(resumed, schema, "parent", "child", "grandchild", "note");
+        assertThat(second.metrics().buffer().spilledTransactions()).isGreaterThanOrEqualTo(4);
+        second.stop();
+        resumed.get(30, TimeUnit.SECONDS);
+    }
+
     /** {@code n} rows of about 100 bytes from {@code first}, as a VALUES list. */
     private static String rows(long first, int n, String tag) {
         StringBuilder sql = new StringBuilder();
