@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ServeCommand.class,
                 ReplicateCommand.class,
+                StatusCommand.class,
                 PlanCommand.class,
                 FlattenCommand.class,
                 BenchCommand.class,

@@ -7,6 +7,7 @@ import io.ferry.replication.ReplicationStatusLine;
 import io.ferry.replication.metrics.HeadProbe;
 import io.ferry.replication.metrics.MetricsHistory;
 import io.ferry.replication.metrics.MetricsSampler;
+import io.ferry.replication.metrics.PurgeHorizonProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,8 @@ public final class ReplicateCommand implements Callable<Integer> {
             return t;
         });
         HeadProbe head = HeadProbe.of(mysql);
-        MetricsSampler sampler = new MetricsSampler(head, Clock.systemUTC(), MetricsHistory.lastHour());
+        MetricsSampler sampler = new MetricsSampler(head, PurgeHorizonProbe.of(name, mysql, jobSpec.serverId()),
+                Clock.systemUTC(), MetricsHistory.lastHour());
         sampler.track(replication.metrics());
         out.println("Job " + name + ": " + ReplicationJobOptions.describe(resolved.job()) + " (Ctrl-C stops)");
         out.flush();
@@ -102,7 +104,7 @@ public final class ReplicateCommand implements Callable<Integer> {
             return 0;
         } finally {
             ticker.shutdownNow();
-            head.close();
+            sampler.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -101,7 +101,7 @@ final class ReplicationJobOptions {
                 base.exclude(), base.targetSchema(), prepare != null ? prepare : base.targetPreparation(),
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
-                        .orElse(base.positionMode()), base.limits());
+                        .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(), base.limits());
         return new Resolved(ferry, job, redshift.settings());
     }
 

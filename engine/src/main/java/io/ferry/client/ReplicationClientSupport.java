@@ -56,7 +56,8 @@ final class ReplicationClientSupport implements AutoCloseable {
                     s == null ? 0 : s.rowsInPerSecond(), s == null ? 0 : s.rowsOutPerSecond(),
                     s == null ? -1 : s.sourceLagSeconds(), s == null ? -1 : s.sourceLagBytes(),
                     s == null ? -1 : s.applyLagMillis(), s == null ? 0 : s.backlogTransactions(),
-                    s == null ? 0 : s.backlogRows(), s == null ? 0 : s.batches(), v.lastError()));
+                    s == null ? 0 : s.backlogRows(), s == null ? 0 : s.batches(), v.lastError(),
+                    s == null || s.purgeHorizon() == null ? null : s.purgeHorizon().statusText()));
         }
         out.addAll(unusable.values());
         return out;

@@ -61,12 +61,18 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
+        boolean heartbeat = r.bool("heartbeat", true);
+        var heartbeatInterval = r.duration("heartbeatInterval", false).orElse(ReplicationJobConfig.DEFAULT_HEARTBEAT_INTERVAL);
+        if (heartbeatInterval.compareTo(java.time.Duration.ofMillis(100)) < 0) {
+            r.fail(r.node("heartbeatInterval").orElseThrow(), "heartbeatInterval", "expected at least 100ms, e.g. 2s");
+        }
         Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
         if (!r.valid() || source.isEmpty() || target.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
-                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, limits.get()));
+                targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
+                limits.get()));
     }
 
     private static Map<String, String> words(String... words) {

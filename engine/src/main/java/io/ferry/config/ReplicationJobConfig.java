@@ -16,12 +16,15 @@ import java.util.Optional;
  * @param targetSchema      the warehouse schema every table goes to; empty: the source table's own schema name
  * @param targetPreparation {@code drop-and-create}, {@code truncate} or {@code do-nothing}
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
+ * @param heartbeat         whether the job writes heartbeat rows into {@code ferry_admin.replication_heartbeat}
+ * @param heartbeatInterval how often it writes one
  * @param limits            memory buffer, spill threshold, spill disk and directory ({@code bufferMemory},
  *                          {@code spillThreshold}, {@code spillDisk}, {@code spillDirectory})
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
+                                   boolean heartbeat, Duration heartbeatInterval,
                                    io.ferry.replication.BufferLimits limits) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
@@ -29,6 +32,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     /** Into Redshift, whose commit queue punishes small commits. */
     public static final Duration DEFAULT_REDSHIFT_MAX_BATCH_DELAY = Duration.ofSeconds(10);
     public static final String DEFAULT_PREPARATION = "drop-and-create";
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     public enum PositionMode { FILE, GTID }
 
@@ -47,15 +51,25 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(limits, "limits");
     }
 
-    /** A job with the default buffer and spill limits. */
+    /** With the default buffer and spill limits. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.BufferLimits.DEFAULTS);
+    }
+
+    /** With the heartbeat on, every 2 s. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, io.ferry.replication.BufferLimits.DEFAULTS);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL);
     }
 
     @Override

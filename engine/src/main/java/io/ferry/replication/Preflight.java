@@ -54,6 +54,7 @@ public final class Preflight {
             problems.add("binlog_transaction_compression is ON: compressed transaction payloads are not supported yet. Turn it off");
         }
         checkGrants(source, mariadb, problems);
+        problems.addAll(BinlogRetention.problems(source));
         for (TableSchema table : tables) {
             if (!table.hasPrimaryKey()) {
                 problems.add("table " + table.id() + " has no primary key: Ferry cannot apply its changes exactly once. "

@@ -5,18 +5,26 @@ import io.ferry.warehouse.ChangeReplay;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
-/** A batch with spilled transactions: all its changes, in order, from memory and from the spill files. */
+/**
+ * A batch with spilled transactions: all its changes of the replicated tables, in order, from memory and from the
+ * spill files. A spilled transaction can also hold rows of a table the reader decodes but the job does not apply
+ * (the heartbeat table, whose rows {@link Heartbeat#recognise} removes from in-memory transactions): those are left
+ * out here the same way.
+ */
 final class ReplayedBatch implements ChangeReplay {
     private final List<Transaction> batch;
+    private final Set<TableId> applied;
 
-    private ReplayedBatch(List<Transaction> batch) {
+    private ReplayedBatch(List<Transaction> batch, Set<TableId> applied) {
         this.batch = batch;
+        this.applied = applied;
     }
 
     /** The batch as a replay if a transaction of it spilled; null if it all is in memory. */
-    static ReplayedBatch of(List<Transaction> batch) {
-        return batch.stream().anyMatch(Transaction::isSpilled) ? new ReplayedBatch(batch) : null;
+    static ReplayedBatch of(List<Transaction> batch, Set<TableId> applied) {
+        return batch.stream().anyMatch(Transaction::isSpilled) ? new ReplayedBatch(batch, applied) : null;
     }
 
     long rows() {
@@ -27,7 +35,11 @@ final class ReplayedBatch implements ChangeReplay {
     public void replay(Sink sink) throws IOException, SQLException {
         for (Transaction txn : batch) {
             if (txn.spilled() != null) {
-                txn.spilled().replay(txn.end(), txn.commitTime(), sink);
+                txn.spilled().replay(txn.end(), txn.commitTime(), change -> {
+                    if (applied.contains(change.table())) {
+                        sink.accept(change);
+                    }
+                });
             } else {
                 for (RowChange change : txn.changes()) {
                     sink.accept(change);

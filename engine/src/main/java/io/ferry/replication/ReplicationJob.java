@@ -117,13 +117,16 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             Warehouse warehouse = warehouses.open(spec.warehouse(), clock)) {
+             Warehouse warehouse = warehouses.open(spec.warehouse(), clock);
+             Heartbeat heartbeat = new Heartbeat(spec, clock, metrics)) {
             Selection selection = selectAndCheck(source, spec.tables());
             if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
                 throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
                         + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
                         + ". Exclude the parent or the child tables, or replicate into PostgreSQL."));
             }
+            heartbeat.prepare(source);
+            heartbeat.start();
             Map<TableId, TableSchema> schemas = selection.schemas();
             LOG.info("Job {}: replicating {} table(s): {}", spec.name(), schemas.size(), schemas.keySet());
             if (!selection.cascades().isEmpty()) {
@@ -143,7 +146,7 @@ public final class ReplicationJob {
                 metrics.state(ReplicationMetrics.State.STREAMING);
                 metrics.streamStarting();
                 metrics.allTables(TableMetrics.State.STREAMING);
-                stream(warehouse, schemas, selection.cascades(), checkpoint);
+                stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
             metrics.allTables(TableMetrics.State.STOPPED);
@@ -176,10 +179,11 @@ public final class ReplicationJob {
     }
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
-                        Checkpoint checkpoint) throws Exception {
+                        Checkpoint checkpoint, Heartbeat heartbeat) throws Exception {
         TransactionBuffer buffer = new TransactionBuffer(spec.bufferTransactions(), spec.limits().memoryBytes(), metrics.buffer());
         SpillSpace spill = SpillSpace.open(spec.limits().spillDirectory(), spec.name(), spec.limits().diskBytes(), metrics.buffer());
-        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), schemas::get, txn -> {
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), heartbeat.schemas(schemas), read -> {
+            Transaction txn = heartbeat.recognise(read);
             metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
@@ -204,9 +208,9 @@ public final class ReplicationJob {
                         tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
                     }
                 }
-                ReplayedBatch replayed = ReplayedBatch.of(batch);
+                ReplayedBatch replayed = ReplayedBatch.of(batch, schemas.keySet());
                 if (changes == 0 && replayed == null && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
-                        && running) {
+                        && running && !heartbeat.marks(batch)) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
@@ -225,6 +229,7 @@ public final class ReplicationJob {
                 checkpoint = next;
                 lastCheckpointWrite = clock.instant();
                 metrics.batchApplied(batch, changes, next.position(), clock.instant());
+                heartbeat.applied(batch, lastCheckpointWrite);
             }
         }
     }

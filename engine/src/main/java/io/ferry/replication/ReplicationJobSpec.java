@@ -20,12 +20,14 @@ import java.util.Objects;
  * @param resumeByGtid  reconnect to the binlog by MariaDB GTID position instead of file and offset (both are kept
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
+ * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
  * @param limits        memory and spill-disk limits between the binlog reader and the warehouse
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
-                                 String targetSchema, WarehouseOpener opener, BufferLimits limits) {
+                                 String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
+                                 BufferLimits limits) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
@@ -46,37 +48,43 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                BufferLimits.DEFAULTS);
+                Heartbeat.DEFAULT_INTERVAL, BufferLimits.DEFAULTS);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, limits);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, limits);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, limits);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, limits);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, limits);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, limits);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, limits);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, limits);
+    }
+
+    /** With heartbeat rows every {@code interval}; null: without. */
+    public ReplicationJobSpec withHeartbeat(Duration interval) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, limits);
     }
 
     public ReplicationJobSpec withLimits(BufferLimits bufferLimits) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, bufferLimits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, bufferLimits);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

@@ -71,6 +71,7 @@ public final class ReplicationJobSpecs {
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener)
+                .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
                 .withLimits(job.limits());
     }
 

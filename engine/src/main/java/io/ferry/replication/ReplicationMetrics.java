@@ -31,6 +31,8 @@ public final class ReplicationMetrics {
     /** Source commit times of the transactions read but not applied yet, oldest first. */
     private final Deque<Instant> pendingCommits = new ConcurrentLinkedDeque<>();
     private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+    /** Set once a heartbeat marker was applied: from then on only markers set the apply lag. */
+    private volatile boolean markers;
     private final Map<TableId, TableMetrics> tables = new ConcurrentHashMap<>();
 
     /** The counters of one table (created on first use). */
@@ -89,11 +91,23 @@ public final class ReplicationMetrics {
         pendingTransactions.addAndGet(-batch.size());
         pendingRows.addAndGet(-changes);
         perTable.forEach((t, n) -> table(t).applied(n, lastCommitPerTable.get(t), warehouseCommit));
-        if (last != null) {
+        if (last != null && !markers) {
             Duration lag = Duration.between(last, warehouseCommit);
             applyLag.set(lag.isNegative() ? Duration.ZERO : lag);
         }
         applied(changes, batch.size(), at, last);
+    }
+
+    /** A heartbeat marker written at {@code marker} (microseconds, the engine's clock) is in the warehouse. */
+    void markerApplied(Instant marker, Instant warehouseCommit) {
+        markers = true;
+        Duration lag = Duration.between(marker, warehouseCommit);
+        applyLag.set(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    /** Whether the apply lag comes from heartbeat markers (microseconds) rather than binlog timestamps (seconds). */
+    public boolean markerLag() {
+        return markers;
     }
 
     /** Rows read from the source: full-load rows and row changes from the binlog. */

@@ -4,6 +4,7 @@ import io.ferry.replication.metrics.HeadProbe;
 import io.ferry.replication.metrics.MetricsHistory;
 import io.ferry.replication.metrics.MetricsSample;
 import io.ferry.replication.metrics.MetricsSampler;
+import io.ferry.replication.metrics.PurgeHorizonProbe;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.Warehouse;
 import org.slf4j.Logger;
@@ -57,8 +58,8 @@ public final class ReplicationService implements AutoCloseable {
             old.stop();
             old.close();
         }
-        jobs.put(spec.name(), new ManagedJob(spec, new MetricsSampler(HeadProbe.of(spec.source()), clock,
-                MetricsHistory.lastHour())));
+        jobs.put(spec.name(), new ManagedJob(spec, new MetricsSampler(HeadProbe.of(spec.source()),
+                PurgeHorizonProbe.of(spec.name(), spec.source(), spec.serverId()), clock, MetricsHistory.lastHour())));
     }
 
     public synchronized List<String> names() {
@@ -127,6 +128,20 @@ public final class ReplicationService implements AutoCloseable {
     /** The job's samples after {@code since} (null: the whole hour kept), oldest first. */
     public List<MetricsSample> history(String name, Instant since) {
         return job(name).sampler.history().since(since);
+    }
+
+    /** The live counters of the job's current (or last) run; empty before it first started. */
+    public Optional<ReplicationMetrics> metrics(String name) {
+        ReplicationJob current = job(name).current;
+        return current == null ? Optional.empty() : Optional.of(current.metrics());
+    }
+
+    /** The job's one-line status ({@link ReplicationStatusLine}, as {@code ferry replicate} prints it); empty before its first sample. */
+    public Optional<String> statusLine(String name) {
+        ManagedJob job = job(name);
+        ReplicationJob current = job.current;
+        return current == null ? Optional.empty() : job.sampler.history().latest()
+                .map(s -> ReplicationStatusLine.format(s, current.metrics()));
     }
 
     /** Every table of the job with its live counters (empty before the job first started). */

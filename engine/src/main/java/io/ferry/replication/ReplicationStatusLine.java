@@ -16,15 +16,17 @@ public final class ReplicationStatusLine {
     public static String format(MetricsSample s, ReplicationMetrics metrics) {
         BinlogPosition at = metrics.position();
         return String.format(Locale.ROOT, "%-9s %,9d rows/s in %,9d out  backlog %,d txns (%,d rows)  source lag %s"
-                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s",
+                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s%s",
                 s.state(), Math.round(s.rowsInPerSecond()), Math.round(s.rowsOutPerSecond()), s.backlogTransactions(),
                 s.backlogRows(), sourceLag(s), applyLag(s.applyLagMillis()), metrics.snapshotRows(),
                 metrics.changesApplied(), s.batches(), at == null ? "-" : at.file() + ":" + at.offset(),
+                s.purgeHorizon() == null ? "" : "  " + s.purgeHorizon().statusText(),
                 s.lastError() == null ? "" : "  error: " + s.lastError());
     }
 
     static String sourceLag(MetricsSample s) {
-        String seconds = s.sourceLagSeconds() < 0 ? "?" : s.sourceLagSeconds() + " s";
+        String seconds = s.sourceLagSeconds() < 0 ? "?" : s.sourceLagMillis() >= 0
+                ? String.format(Locale.ROOT, "%.1f s", s.sourceLagMillis() / 1000.0) : s.sourceLagSeconds() + " s";
         return s.sourceLagBytes() < 0 ? seconds : String.format(Locale.ROOT, "%s (%,d bytes)", seconds, s.sourceLagBytes());
     }
 

@@ -30,7 +30,8 @@ public final class SchemaReader {
                         + "ORDER BY TABLE_SCHEMA, TABLE_NAME");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                if (!SYSTEM_SCHEMAS.contains(rs.getString(1).toLowerCase(Locale.ROOT))) {
+                if (!SYSTEM_SCHEMAS.contains(rs.getString(1).toLowerCase(Locale.ROOT))
+                        && !Heartbeat.TABLE.equals(new TableId(rs.getString(1), rs.getString(2)))) {
                     tables.add(new TableId(rs.getString(1), rs.getString(2)));
                 }
             }

@@ -28,11 +28,16 @@ public final class ApiToken {
 
     /** A new random token (256 bits, hex) written to {@code dataDir/api-token}, mode 0600, replacing any older one. */
     public static ApiToken generate(Path dataDir) throws IOException {
+        return generate(dataDir, FILE_NAME);
+    }
+
+    /** The same, into {@code dataDir/fileName} (the engine's status endpoint has a token of its own). */
+    public static ApiToken generate(Path dataDir, String fileName) throws IOException {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         Secret secret = Secret.of(HexFormat.of().formatHex(bytes));
         Files.createDirectories(dataDir);
-        Path file = file(dataDir);
+        Path file = dataDir.resolve(fileName);
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

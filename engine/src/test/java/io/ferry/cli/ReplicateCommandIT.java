@@ -53,7 +53,7 @@ class ReplicateCommandIT {
 
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Job cli-it: sandbox-mariadb → sandbox-postgres")
-                .contains("STREAMING").contains("rows/s").contains("lag 0 s")
+                .contains("STREAMING").contains("rows/s").contains("source lag 0.0 s")
                 .contains("the next run resumes there");
     }
 
@@ -97,7 +97,7 @@ class ReplicateCommandIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM ferry_r_job_dw.t WHERE v = 'streamed'") == 1);
         assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Job by-name:").containsPattern("STREAMING +\\d+ rows/s in +[\\d,]+ out"
-                + "  backlog \\d+ txns \\(\\d+ rows\\)  source lag \\d+ s \\([\\d,]+ bytes\\)  apply lag ");
+                + "  backlog \\d+ txns \\(\\d+ rows\\)  source lag [\\d.]+ s \\([\\d,]+ bytes\\)  apply lag ");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'ferry_r_job'"))
                 .as("nothing in the source schema's name: the job has a target schema").isZero();
     }

@@ -113,4 +113,33 @@ class ReplicationJobBinderTest {
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 "A table pattern is schema.table (e.g. shop.* or shop.orders), got 'orders'");
     }
+
+    @Test
+    void theHeartbeatIsOnEveryTwoSecondsUnlessTheJobSaysOtherwise() {
+        FerryConfig config = ConfigLoader.parse(CONNECTIONS + """
+                jobs:
+                  default: { type: replication, source: shop, target: dw, tables: { include: "shop.*" } }
+                  slower: { type: replication, source: shop, target: dw, tables: { include: "shop.*" }, heartbeatInterval: 10s }
+                  off: { type: replication, source: shop, target: dw, tables: { include: "shop.*" }, heartbeat: off }
+                """, FILE);
+
+        assertThat(config.jobs(ReplicationJobConfig.class)).extracting(ReplicationJobConfig::heartbeat,
+                        ReplicationJobConfig::heartbeatInterval)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, Duration.ofSeconds(2)),
+                        org.assertj.core.groups.Tuple.tuple(true, Duration.ofSeconds(10)),
+                        org.assertj.core.groups.Tuple.tuple(false, Duration.ofSeconds(2)));
+        assertThat(io.ferry.replication.ReplicationJobSpecs.build(config, config.jobs(ReplicationJobConfig.class).get(2))
+                .heartbeatInterval()).as("off: no heartbeat").isNull();
+    }
+
+    @Test
+    void aHeartbeatIntervalBelowATenthOfASecondIsRefused() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(CONNECTIONS + """
+                jobs:
+                  bad: { type: replication, source: shop, target: dw, tables: { include: "shop.*" }, heartbeatInterval: 10ms }
+                """, FILE));
+
+        assertThat(e.problems()).extracting(ConfigProblem::toString).singleElement().asString()
+                .contains("jobs.bad.heartbeatInterval: expected at least 100ms, e.g. 2s");
+    }
 }

@@ -190,7 +190,8 @@ public final class ReplicationView {
                         + "apply lag %s  ·  backlog %,d txns (%,d rows)  ·  %,d batches",
                 s.rowsInPerSecond(), s.rowsOutPerSecond(),
                 sourceLag(s.sourceLagSeconds(), s.sourceLagBytes()), millis(s.applyLagMillis()),
-                s.backlogTransactions(), s.backlogRows(), s.batches());
+                s.backlogTransactions(), s.backlogRows(), s.batches())
+                + (s.purgeHorizon() == null ? "" : "  ·  " + s.purgeHorizon());
     }
 
     private static String sourceLag(long seconds, long bytes) {

@@ -17,7 +17,7 @@ final class ReplicationFixtures {
 
     static ReplicationJobStatus job(String name, String state, boolean running, String lastError) {
         return new ReplicationJobStatus(name, "sandbox-mariadb", "sandbox-postgres", "shop.*", state, running, 120, 118,
-                0, 0, 800, 1, 4, 42, lastError);
+                0, 0, 800, 1, 4, 42, lastError, "purge horizon 22 h");
     }
 
     static ReplicationTableStatus table(String name, String state, int percent) {

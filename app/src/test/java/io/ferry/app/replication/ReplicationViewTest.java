@@ -64,7 +64,7 @@ class ReplicationViewTest {
         assertThat(robot.lookup("#replication-route").queryAs(Label.class).getText())
                 .isEqualTo("sandbox-mariadb → sandbox-postgres, shop.*");
         assertThat(robot.lookup("#replication-figures").queryAs(Label.class).getText())
-                .contains("in 120 rows/s", "out 118 rows/s", "source lag 0 s (0 bytes)", "apply lag 0.8 s");
+                .contains("in 120 rows/s", "out 118 rows/s", "source lag 0 s (0 bytes)", "apply lag 0.8 s", "purge horizon 22 h");
         TableView<ReplicationTableStatus> tables = robot.lookup("#replication-tables").queryTableView();
         assertThat(tables.getItems()).extracting(ReplicationView::state).containsExactly("Streaming", "Loading 42 %");
         assertThat(view.rowsChart().drawnPoints()).isPositive();

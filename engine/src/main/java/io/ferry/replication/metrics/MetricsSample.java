@@ -19,11 +19,13 @@ import java.util.Map;
  * @param batches          batches applied since the job started
  * @param lastError        the last error or retry reason, or null
  * @param tables           rows/s in and out per table (only tables with a non-zero rate)
+ * @param sourceLagMillis  the source lag in milliseconds (heartbeat markers are microseconds); -1 unknown
+ * @param purgeHorizon     how long the checkpoint's binlog file stays on the source; null unknown
  */
 public record MetricsSample(Instant time, ReplicationMetrics.State state, double rowsInPerSecond,
                             double rowsOutPerSecond, long sourceLagSeconds, long sourceLagBytes, long applyLagMillis,
                             long backlogTransactions, long backlogRows, long batches, String lastError,
-                            Map<TableId, TableRate> tables) {
+                            Map<TableId, TableRate> tables, long sourceLagMillis, PurgeHorizon purgeHorizon) {
     public MetricsSample {
         tables = Map.copyOf(tables);
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class MetricsSampler implements AutoCloseable {
     private final HeadProbe head;
+    private final PurgeHorizonProbe purge;
     private final Clock clock;
     private final MetricsHistory history;
     private ReplicationMetrics metrics;
@@ -31,7 +32,12 @@ public final class MetricsSampler implements AutoCloseable {
     private String headError;
 
     public MetricsSampler(HeadProbe head, Clock clock, MetricsHistory history) {
+        this(head, PurgeHorizonProbe.NONE, clock, history);
+    }
+
+    public MetricsSampler(HeadProbe head, PurgeHorizonProbe purge, Clock clock, MetricsHistory history) {
         this.head = head;
+        this.purge = purge;
         this.clock = clock;
         this.history = history;
     }
@@ -68,13 +74,17 @@ public final class MetricsSampler implements AutoCloseable {
         });
         long lagSeconds = -1;
         long lagBytes = -1;
+        long lagMillis = -1;
+        PurgeHorizon horizon = null;
         BinlogPosition at = metrics.position();
         if (at != null) {
             try {
                 BinlogHead h = head.read();
                 headError = null;
                 lagBytes = SourceLag.bytes(at, h);
-                lagSeconds = SourceLag.seconds(at, h.position(), metrics.oldestPendingCommit(), metrics.lastCommit(), now);
+                lagMillis = SourceLag.millis(at, h.position(), metrics.oldestPendingCommit(), metrics.lastCommit(), now);
+                lagSeconds = lagMillis < 0 ? -1 : lagMillis / 1000;
+                horizon = purge.horizon(at, h, now);
             } catch (SQLException | RuntimeException e) {
                 headError = "the binlog head is unknown: " + e.getMessage();
             }
@@ -83,7 +93,7 @@ public final class MetricsSampler implements AutoCloseable {
         String error = metrics.lastError() != null ? metrics.lastError() : headError;
         MetricsSample sample = new MetricsSample(now, metrics.state(), Math.max(0, in - lastIn) / seconds,
                 Math.max(0, out - lastOut) / seconds, lagSeconds, lagBytes, applyLag == null ? -1 : applyLag.toMillis(),
-                metrics.backlogTransactions(), metrics.backlogRows(), metrics.batches(), error, tables);
+                metrics.backlogTransactions(), metrics.backlogRows(), metrics.batches(), error, tables, lagMillis, horizon);
         lastTime = now;
         lastIn = in;
         lastOut = out;
@@ -95,6 +105,7 @@ public final class MetricsSampler implements AutoCloseable {
     @Override
     public void close() {
         head.close();
+        purge.close();
     }
 
     public MetricsHistory history() {

@@ -48,6 +48,16 @@ public final class SourceLag {
     /** Seconds behind the head; -1 when unknown (behind, but no commit time seen yet). */
     public static long seconds(BinlogPosition checkpoint, BinlogPosition head, Instant oldestPending,
                                Instant lastApplied, Instant now) {
+        long millis = millis(checkpoint, head, oldestPending, lastApplied, now);
+        return millis < 0 ? -1 : millis / 1000;
+    }
+
+    /**
+     * The same in milliseconds: as precise as the commit times, which are heartbeat markers (microseconds) for the
+     * heartbeat's transactions and whole seconds for the others.
+     */
+    public static long millis(BinlogPosition checkpoint, BinlogPosition head, Instant oldestPending,
+                              Instant lastApplied, Instant now) {
         if (checkpoint.compareTo(head) >= 0) {
             return 0;
         }
@@ -55,6 +65,6 @@ public final class SourceLag {
         if (since == null) {
             return -1;
         }
-        return Math.max(0, Duration.between(since, now).toSeconds());
+        return Math.max(0, Duration.between(since, now).toMillis());
     }
 }
