@@ -139,6 +139,9 @@ public final class SpillSpace implements AutoCloseable {
         }
         try {
             deleteTree(dir);
+            Files.deleteIfExists(dir.getParent()); // the job's directory, unless another run of it is in there
+        } catch (java.nio.file.DirectoryNotEmptyException anotherRun) {
+            // kept
         } catch (IOException e) {
             LOG.warn("Could not delete the spill directory {}: {}", dir, e.getMessage());
         }

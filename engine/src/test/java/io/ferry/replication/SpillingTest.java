@@ -159,6 +159,7 @@ class SpillingTest {
         assertThat(Files.exists(otherJob)).as("another job's files are not ours").isTrue();
         space.close();
         assertThat(Files.exists(space.directory())).isFalse();
+        assertThat(Files.exists(dir.resolve("job"))).as("an empty job directory goes too").isFalse();
     }
 
     @Test
