@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ReplicateCommand.class,
                 StatusCommand.class,
                 PlanCommand.class,
+                ValidateCommand.class,
                 FlattenCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -48,6 +48,12 @@ final class ReplicationJobOptions {
                     + "targetPreparation, else drop-and-create).")
     String prepare;
 
+    @Option(names = "--on-error", paramLabel = "POLICY",
+            description = "A data error applying a table: stop (the job) or suspend-table (set that table aside until it "
+                    + "is reloaded; the others go on). Default: the job's onError, else stop; the job's onErrorTables "
+                    + "still apply.")
+    String onError;
+
     @picocli.CommandLine.Mixin
     Redshift redshift = new Redshift();
 
@@ -101,7 +107,9 @@ final class ReplicationJobOptions {
                 base.exclude(), base.targetSchema(), prepare != null ? prepare : base.targetPreparation(),
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
-                        .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(), base.limits());
+                        .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(),
+                onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(),
+                base.limits());
         return new Resolved(ferry, job, redshift.settings());
     }
 

@@ -11,8 +11,14 @@ import java.time.Instant;
  * @param changesApplied row changes applied from the binlog (and full-load rows) since the job started
  * @param lastChange  the source commit time of the last change applied to it, or null
  * @param lagMillis   source commit → warehouse commit of that change; -1 when none
+ * @param suspendedBecause why the job's error policy suspended the table (state SUSPENDED), or null
  */
 public record ReplicationTableStatus(String table, String state, int loadPercent, long rowsLoaded, long changesApplied,
                                      Instant lastChange, long lagMillis, double rowsInPerSecond,
-                                     double rowsOutPerSecond) {
+                                     double rowsOutPerSecond, String suspendedBecause) {
+    public ReplicationTableStatus(String table, String state, int loadPercent, long rowsLoaded, long changesApplied,
+                                  Instant lastChange, long lagMillis, double rowsInPerSecond, double rowsOutPerSecond) {
+        this(table, state, loadPercent, rowsLoaded, changesApplied, lastChange, lagMillis, rowsInPerSecond,
+                rowsOutPerSecond, null);
+    }
 }

@@ -13,7 +13,12 @@ final class ReplicationJobBinder implements JobTypeBinder {
     private static final Map<String, String> PREPARATIONS = words("drop-and-create", "truncate", "do-nothing");
     private static final Map<String, ReplicationJobConfig.PositionMode> POSITION_MODES = new LinkedHashMap<>();
 
+    private static final Map<String, io.ferry.replication.ErrorPolicy> ERROR_POLICIES = new LinkedHashMap<>();
+
     static {
+        for (io.ferry.replication.ErrorPolicy p : io.ferry.replication.ErrorPolicy.values()) {
+            ERROR_POLICIES.put(p.yamlName(), p);
+        }
         POSITION_MODES.put("file", ReplicationJobConfig.PositionMode.FILE);
         POSITION_MODES.put("gtid", ReplicationJobConfig.PositionMode.GTID);
     }
@@ -66,13 +71,34 @@ final class ReplicationJobBinder implements JobTypeBinder {
         if (heartbeatInterval.compareTo(java.time.Duration.ofMillis(100)) < 0) {
             r.fail(r.node("heartbeatInterval").orElseThrow(), "heartbeatInterval", "expected at least 100ms, e.g. 2s");
         }
+        io.ferry.replication.ErrorPolicies onError = errorPolicies(r);
         Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
         if (!r.valid() || source.isEmpty() || target.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
-                limits.get()));
+                onError, limits.get()));
+    }
+
+    /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */
+    private static io.ferry.replication.ErrorPolicies errorPolicies(MappingReader r) {
+        io.ferry.replication.ErrorPolicy byDefault = r.choice("onError", ERROR_POLICIES, io.ferry.replication.ErrorPolicy.STOP);
+        Optional<MappingReader> tables = r.nested("onErrorTables", false, "the per-table error policies");
+        if (tables.isEmpty()) {
+            return io.ferry.replication.ErrorPolicies.of(byDefault);
+        }
+        MappingReader t = tables.get();
+        List<String> suspend = t.strings("suspend-table", false, "schema.table patterns such as shop.audit_*");
+        List<String> stop = t.strings("stop", false, "schema.table patterns such as shop.orders");
+        t.rejectUnknownKeys();
+        try {
+            return new io.ferry.replication.ErrorPolicies(byDefault, suspend, stop);
+        } catch (IllegalArgumentException e) {
+            t.failMapping(e.getMessage());
+            r.failQuietly();
+            return io.ferry.replication.ErrorPolicies.of(byDefault);
+        }
     }
 
     private static Map<String, String> words(String... words) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param positionMode      how the binlog stream reconnects: by file and offset, or by GTID
  * @param heartbeat         whether the job writes heartbeat rows into {@code ferry_admin.replication_heartbeat}
  * @param heartbeatInterval how often it writes one
+ * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
+ *                          with per-table overrides ({@code onErrorTables})
  * @param limits            memory buffer, spill threshold, spill disk and directory ({@code bufferMemory},
  *                          {@code spillThreshold}, {@code spillDisk}, {@code spillDirectory})
  */
@@ -25,6 +27,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
+                                   io.ferry.replication.ErrorPolicies onError,
                                    io.ferry.replication.BufferLimits limits) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
@@ -52,6 +55,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -59,17 +63,26 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
-                                Duration heartbeatInterval) {
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.BufferLimits.DEFAULTS);
+                positionMode, heartbeat, heartbeatInterval, onError, io.ferry.replication.BufferLimits.DEFAULTS);
     }
 
-    /** With the heartbeat on, every 2 s. */
+    /** A job that stops on a data error (the default error policy). */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP);
+    }
+
+    /** With the heartbeat on, every 2 s, and the default error policy. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP);
     }
 
     @Override

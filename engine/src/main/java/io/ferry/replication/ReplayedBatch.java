@@ -5,25 +5,25 @@ import io.ferry.warehouse.ChangeReplay;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A batch with spilled transactions: all its changes of the replicated tables, in order, from memory and from the
  * spill files. A spilled transaction can also hold rows of a table the reader decodes but the job does not apply
- * (the heartbeat table, whose rows {@link Heartbeat#recognise} removes from in-memory transactions): those are left
- * out here the same way.
+ * (the heartbeat table, whose rows {@link Heartbeat#recognise} removes from in-memory transactions), or of a suspended
+ * table: those are left out here the same way.
  */
 final class ReplayedBatch implements ChangeReplay {
     private final List<Transaction> batch;
-    private final Set<TableId> applied;
+    private final Predicate<TableId> applied;
 
-    private ReplayedBatch(List<Transaction> batch, Set<TableId> applied) {
+    private ReplayedBatch(List<Transaction> batch, Predicate<TableId> applied) {
         this.batch = batch;
         this.applied = applied;
     }
 
     /** The batch as a replay if a transaction of it spilled; null if it all is in memory. */
-    static ReplayedBatch of(List<Transaction> batch, Set<TableId> applied) {
+    static ReplayedBatch of(List<Transaction> batch, Predicate<TableId> applied) {
         return batch.stream().anyMatch(Transaction::isSpilled) ? new ReplayedBatch(batch, applied) : null;
     }
 
@@ -36,13 +36,15 @@ final class ReplayedBatch implements ChangeReplay {
         for (Transaction txn : batch) {
             if (txn.spilled() != null) {
                 txn.spilled().replay(txn.end(), txn.commitTime(), change -> {
-                    if (applied.contains(change.table())) {
+                    if (applied.test(change.table())) {
                         sink.accept(change);
                     }
                 });
             } else {
                 for (RowChange change : txn.changes()) {
-                    sink.accept(change);
+                    if (applied.test(change.table())) {
+                        sink.accept(change);
+                    }
                 }
             }
         }

@@ -143,6 +143,7 @@ public final class ReplicationJob {
             }
             if (running) {
                 requireBinlog(source, checkpoint.position());
+                suspensions = TableSuspensions.load(spec.name(), spec.onError(), warehouse, metrics, schemas.keySet());
                 metrics.state(ReplicationMetrics.State.STREAMING);
                 metrics.streamStarting();
                 metrics.allTables(TableMetrics.State.STREAMING);
@@ -205,10 +206,13 @@ public final class ReplicationJob {
                 for (Transaction txn : batch) {
                     for (RowChange change : txn.changes()) {
                         changes++;
+                        if (suspensions.isSuspended(change.table())) {
+                            continue;
+                        }
                         tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
                     }
                 }
-                ReplayedBatch replayed = ReplayedBatch.of(batch, schemas.keySet());
+                ReplayedBatch replayed = ReplayedBatch.of(batch, t -> schemas.containsKey(t) && !suspensions.isSuspended(t));
                 if (changes == 0 && replayed == null && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
                         && running && !heartbeat.marks(batch)) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
@@ -221,7 +225,7 @@ public final class ReplicationJob {
                     changes = replayed.rows();
                     warehouse.applyReplayed(replayed, schemas, cascades, checkpoint, next);
                 } else {
-                    warehouse.apply(tables.values(), cascades, checkpoint, next);
+                    suspensions.apply(warehouse, tables, cascades, checkpoint, next);
                 }
                 buffer.release(batch);
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
@@ -233,6 +237,9 @@ public final class ReplicationJob {
             }
         }
     }
+
+    /** The tables the error policy set aside (loaded before the stream starts). */
+    private TableSuspensions suspensions;
 
     /** Filtered-out transactions not yet checkpointed; they start the next batch. */
     private List<Transaction> carried = new ArrayList<>();

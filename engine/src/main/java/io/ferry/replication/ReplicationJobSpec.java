@@ -21,16 +21,18 @@ import java.util.Objects;
  *                      in the checkpoint; GTIDs survive a failover to another server of the same replication topology)
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
  * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
+ * @param onError       what a data error applying a table's changes does (per table): stop the job, or suspend the table
  * @param limits        memory and spill-disk limits between the binlog reader and the warehouse
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
                                  String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
-                                 BufferLimits limits) {
+                                 ErrorPolicies onError, BufferLimits limits) {
     public ReplicationJobSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(limits, "limits");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new IllegalArgumentException("A job name is 1-100 letters, digits, '_', '.' or '-', got '" + name + "'");
@@ -48,43 +50,48 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                Heartbeat.DEFAULT_INTERVAL, BufferLimits.DEFAULTS);
+                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, BufferLimits.DEFAULTS);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, limits);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, limits);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, limits);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, limits);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, limits);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, limits);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, limits);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, limits);
     }
 
     /** With heartbeat rows every {@code interval}; null: without. */
     public ReplicationJobSpec withHeartbeat(Duration interval) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, limits);
+    }
+
+    public ReplicationJobSpec withErrorPolicy(ErrorPolicies policy) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, limits);
     }
 
     public ReplicationJobSpec withLimits(BufferLimits bufferLimits) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, bufferLimits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, bufferLimits);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

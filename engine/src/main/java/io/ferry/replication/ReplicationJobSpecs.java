@@ -72,6 +72,7 @@ public final class ReplicationJobSpecs {
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener)
                 .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
+                .withErrorPolicy(job.onError())
                 .withLimits(job.limits());
     }
 

@@ -16,12 +16,20 @@ public final class ReplicationStatusLine {
     public static String format(MetricsSample s, ReplicationMetrics metrics) {
         BinlogPosition at = metrics.position();
         return String.format(Locale.ROOT, "%-9s %,9d rows/s in %,9d out  backlog %,d txns (%,d rows)  source lag %s"
-                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s%s",
+                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s%s%s",
                 s.state(), Math.round(s.rowsInPerSecond()), Math.round(s.rowsOutPerSecond()), s.backlogTransactions(),
                 s.backlogRows(), sourceLag(s), applyLag(s.applyLagMillis()), metrics.snapshotRows(),
                 metrics.changesApplied(), s.batches(), at == null ? "-" : at.file() + ":" + at.offset(),
-                s.purgeHorizon() == null ? "" : "  " + s.purgeHorizon().statusText(),
+                s.purgeHorizon() == null ? "" : "  " + s.purgeHorizon().statusText(), suspended(metrics),
                 s.lastError() == null ? "" : "  error: " + s.lastError());
+    }
+
+    /** "  SUSPENDED shop.a, shop.b" for the tables an error policy set aside, else empty. */
+    static String suspended(ReplicationMetrics metrics) {
+        String tables = metrics.tables().entrySet().stream()
+                .filter(e -> e.getValue().state() == TableMetrics.State.SUSPENDED)
+                .map(e -> e.getKey().toString()).collect(java.util.stream.Collectors.joining(", "));
+        return tables.isEmpty() ? "" : "  SUSPENDED " + tables;
     }
 
     static String sourceLag(MetricsSample s) {

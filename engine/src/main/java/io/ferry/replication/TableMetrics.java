@@ -17,15 +17,27 @@ public final class TableMetrics {
     private final AtomicLong rowsApplied = new AtomicLong();
     private final AtomicReference<Instant> lastChange = new AtomicReference<>();
     private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+    private final AtomicReference<String> suspendedBecause = new AtomicReference<>();
 
+    /** Sets the state; a SUSPENDED table stays so (only a reload, which starts a new job run, ends it). */
     void state(State s) {
-        state.set(s);
+        state.getAndUpdate(current -> current == State.SUSPENDED ? current : s);
+    }
+
+    void suspended(String reason) {
+        suspendedBecause.set(reason);
+        state.set(State.SUSPENDED);
+    }
+
+    /** Why the error policy suspended this table, or null. */
+    public String suspendedBecause() {
+        return suspendedBecause.get();
     }
 
     void loading(long estimate) {
         loadedRows.set(0);
         estimatedRows.set(estimate);
-        state.set(State.LOADING);
+        state(State.LOADING);
     }
 
     void loaded(long rows) {
@@ -39,6 +51,9 @@ public final class TableMetrics {
     }
 
     void applied(long rows, Instant sourceCommit, Instant warehouseCommit) {
+        if (state.get() == State.SUSPENDED) {
+            return; // its changes were skipped
+        }
         rowsApplied.addAndGet(rows);
         if (sourceCommit != null) {
             lastChange.set(sourceCommit);

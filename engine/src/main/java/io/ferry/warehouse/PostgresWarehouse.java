@@ -35,6 +35,7 @@ public final class PostgresWarehouse implements Warehouse {
     private final Connection connection;
     private final PostgresDialect dialect;
     private final CheckpointTable checkpoints;
+    private final SuspendedTables suspended;
 
     public PostgresWarehouse(WarehouseEndpoint endpoint, PostgresDialect dialect, Clock clock) throws SQLException {
         this.connection = endpoint.connect();
@@ -42,6 +43,8 @@ public final class PostgresWarehouse implements Warehouse {
         this.checkpoints = new CheckpointTable(dialect, clock);
         connection.setAutoCommit(true);
         checkpoints.create(connection);
+        suspended = new SuspendedTables(dialect, clock);
+        suspended.create(connection);
         connection.setAutoCommit(false);
     }
 
@@ -107,7 +110,11 @@ public final class PostgresWarehouse implements Warehouse {
             for (CollapsedTable table : tables) {
                 if (table.size() > 0) {
                     String stage = "ferry_stage_" + stages.size();
-                    applyTable(table, stage);
+                    try {
+                        applyTable(table, stage);
+                    } catch (SQLException | RuntimeException e) {
+                        throw new TableApplyException(table.schema().id(), e);
+                    }
                     stages.put(table.schema().id(), stage);
                 }
             }
@@ -274,12 +281,41 @@ public final class PostgresWarehouse implements Warehouse {
     public void restartLoad(TargetTable table, Checkpoint previous, Checkpoint next) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("DELETE FROM " + dialect.qualified(table.schema(), table.table()));
+            suspended.delete(connection, previous.job(), table.source().id());
             checkpoints.advance(connection, previous, next);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         }
+    }
+
+    @Override
+    public Map<TableId, String> suspendedTables(String job) throws SQLException {
+        try {
+            Map<TableId, String> tables = suspended.read(connection, job);
+            connection.commit();
+            return tables;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void suspend(String job, TableId table, String reason) throws SQLException {
+        try {
+            suspended.insert(connection, job, table, reason);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean suspendsTables() {
+        return true;
     }
 
     @Override

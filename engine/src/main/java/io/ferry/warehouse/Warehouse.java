@@ -55,6 +55,24 @@ public interface Warehouse extends AutoCloseable {
         return true;
     }
 
+    /** The tables the job's error policy suspended, with the reason (see {@link SuspendedTables}). */
+    default java.util.Map<io.ferry.replication.TableId, String> suspendedTables(String job) throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Records, in its own transaction, that the job no longer applies {@code table}'s changes until it is reloaded
+     * ({@link #restartLoad} ends the suspension). Only where {@link #suspendsTables()}.
+     */
+    default void suspend(String job, io.ferry.replication.TableId table, String reason) throws SQLException {
+        throw new UnsupportedOperationException("Suspending a table is not supported by " + getClass().getSimpleName());
+    }
+
+    /** Whether {@link #apply} names the failing table ({@link TableApplyException}) and {@link #suspend} works. */
+    default boolean suspendsTables() {
+        return false;
+    }
+
     /** Moves only the checkpoint (a batch whose transactions touched no selected table). */
     default void advance(Checkpoint previous, Checkpoint next) throws SQLException {
         apply(List.of(), CascadePlan.NONE, previous, next);

@@ -35,12 +35,16 @@ class ReplicationJobBinderTest {
                     maxBatchRows: 10_000
                     maxBatchDelay: 2s
                     positionMode: gtid
+                    onError: suspend-table
+                    onErrorTables: { stop: [ "shop.orders" ] }
                 """, FILE);
 
         ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
         assertThat(job).isEqualTo(new ReplicationJobConfig("shop-to-dw", "shop", "dw", List.of("shop.*", "crm.accounts"),
                 List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
-                ReplicationJobConfig.PositionMode.GTID));
+                ReplicationJobConfig.PositionMode.GTID, true, ReplicationJobConfig.DEFAULT_HEARTBEAT_INTERVAL,
+                new io.ferry.replication.ErrorPolicies(
+                io.ferry.replication.ErrorPolicy.SUSPEND_TABLE, List.of(), List.of("shop.orders"))));
         assertThat(job.type()).isEqualTo("replication");
     }
 
@@ -57,6 +61,7 @@ class ReplicationJobBinderTest {
         assertThat(job.maxBatchRows()).isEqualTo(50_000);
         assertThat(job.maxBatchDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(job.positionMode()).isEqualTo(ReplicationJobConfig.PositionMode.FILE);
+        assertThat(job.onError()).isEqualTo(io.ferry.replication.ErrorPolicies.STOP);
     }
 
     @Test
@@ -86,6 +91,8 @@ class ReplicationJobBinderTest {
                     targetPreparation: wipe
                     maxBatchDelay: soon
                     positionMode: gtids
+                    onError: ignore
+                    onErrorTables: { suspend: [ "shop.audit" ], stop: [ "orders" ] }
                 """, FILE));
 
         assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
@@ -100,7 +107,12 @@ class ReplicationJobBinderTest {
                 "/etc/ferry/ferry.yaml:14:20: jobs.bad.maxBatchDelay: expected a duration such as 500ms, 30s, 5m, 4h"
                         + " or 1d; found 'soon'",
                 "/etc/ferry/ferry.yaml:15:19: jobs.bad.positionMode: expected one of file, gtid; found 'gtids'"
-                        + " (did you mean 'gtid'?)");
+                        + " (did you mean 'gtid'?)",
+                "/etc/ferry/ferry.yaml:16:14: jobs.bad.onError: expected one of stop, suspend-table; found 'ignore'",
+                "/etc/ferry/ferry.yaml:17:20: jobs.bad.onErrorTables: A table pattern is schema.table (e.g. shop.* or"
+                        + " shop.orders), got 'orders'",
+                "/etc/ferry/ferry.yaml:17:22: jobs.bad.onErrorTables.suspend: unknown key; the keys of the per-table error"
+                        + " policies are: suspend-table, stop");
     }
 
     @Test

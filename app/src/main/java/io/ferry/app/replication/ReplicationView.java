@@ -263,9 +263,12 @@ public final class ReplicationView {
         table.getColumns().add(column("Lag", t -> millis(t.lagMillis()), 80));
     }
 
-    /** "LOADING 42%" while loading, the state otherwise, in words. */
+    /** "LOADING 42%" while loading, "Suspended: reason" when suspended, the state otherwise, in words. */
     static String state(ReplicationTableStatus t) {
         String word = t.state().charAt(0) + t.state().substring(1).toLowerCase(Locale.ROOT);
+        if (t.suspendedBecause() != null) {
+            return word + ": " + t.suspendedBecause();
+        }
         return t.loadPercent() >= 0 ? word + " " + t.loadPercent() + " %" : word;
     }
 

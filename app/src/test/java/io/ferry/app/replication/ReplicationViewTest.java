@@ -71,6 +71,13 @@ class ReplicationViewTest {
     }
 
     @Test
+    void aSuspendedTableShowsWhy() {
+        assertThat(ReplicationView.state(new ReplicationTableStatus("shop.audit", "SUSPENDED", -1, 10, 10, null, -1, 0, 0,
+                "ERROR: new row violates check constraint \"no_boom\""))).isEqualTo(
+                "Suspended: ERROR: new row violates check constraint \"no_boom\"");
+    }
+
+    @Test
     void startStopAndReloadAreClicked(FxRobot robot) {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 robot.lookup("#replication-tables").<ReplicationTableStatus>queryTableView().getItems().size() == 2);
