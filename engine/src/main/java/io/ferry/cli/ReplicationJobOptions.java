@@ -108,7 +108,7 @@ final class ReplicationJobOptions {
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
                         .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(),
-                onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(),
+                onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(), base.zeroDates(),
                 base.limits());
         return new Resolved(ferry, job, redshift.settings());
     }

@@ -2,6 +2,7 @@ package io.ferry.config;
 
 import io.ferry.config.YamlNode.Mapping;
 import io.ferry.replication.TableFilter;
+import io.ferry.replication.ZeroDates;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,13 +73,16 @@ final class ReplicationJobBinder implements JobTypeBinder {
             r.fail(r.node("heartbeatInterval").orElseThrow(), "heartbeatInterval", "expected at least 100ms, e.g. 2s");
         }
         io.ferry.replication.ErrorPolicies onError = errorPolicies(r);
+        // YAML reads a bare null as nothing: `zeroDates: null` must still mean the null policy
+        ZeroDates zeroDates = r.node(ZeroDates.KEY).filter(n -> n instanceof YamlNode.Scalar s && s.isNull()).isPresent()
+                ? ZeroDates.NULL : r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
         Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
         if (!r.valid() || source.isEmpty() || target.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
-                onError, limits.get()));
+                onError, zeroDates, limits.get()));
     }
 
     /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */

@@ -1,5 +1,7 @@
 package io.ferry.config;
 
+import io.ferry.replication.ZeroDates;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param heartbeatInterval how often it writes one
  * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
  *                          with per-table overrides ({@code onErrorTables})
+ * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
  * @param limits            memory buffer, spill threshold, spill disk and directory ({@code bufferMemory},
  *                          {@code spillThreshold}, {@code spillDisk}, {@code spillDirectory})
  */
@@ -27,7 +30,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
-                                   io.ferry.replication.ErrorPolicies onError,
+                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
                                    io.ferry.replication.BufferLimits limits) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
@@ -56,6 +59,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(positionMode, "positionMode");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(onError, "onError");
+        Objects.requireNonNull(zeroDates, "zeroDates");
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -63,18 +67,18 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
-                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError) {
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, io.ferry.replication.BufferLimits.DEFAULTS);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, io.ferry.replication.BufferLimits.DEFAULTS);
     }
 
-    /** A job that stops on a data error (the default error policy). */
+    /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP);
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL);
     }
 
     /** With the heartbeat on, every 2 s, and the default error policy. */
@@ -82,7 +86,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL);
     }
 
     @Override

@@ -156,6 +156,7 @@ public final class EngineStatusServer implements AutoCloseable {
                 row.put("rowsApplied", m.rowsApplied());
                 row.put("lastChange", m.lastChange() == null ? null : m.lastChange().toString());
                 row.put("applyLagMillis", m.applyLag() == null ? -1 : m.applyLag().toMillis());
+                row.put("zeroDatesNulled", m.zeroDatesNulled());
             }
         }
         replication.unusable().forEach((name, why) -> {

@@ -26,14 +26,22 @@ import java.util.Locale;
  */
 public final class BinlogValueDecoder {
     private final TableId table;
+    private final TableSchema schema;
     private final ColumnSchema column;
+    private final ZeroDatePolicy zeroDates;
     private final ValueKind kind;
     private final Charset charset;
     private final List<String> labels;
 
     public BinlogValueDecoder(TableId table, ColumnSchema column) {
-        this.table = table;
+        this(new TableSchema(table, java.util.List.of(column), java.util.List.of()), column, ZeroDatePolicy.FAIL);
+    }
+
+    public BinlogValueDecoder(TableSchema schema, ColumnSchema column, ZeroDatePolicy zeroDates) {
+        this.table = schema.id();
+        this.schema = schema;
         this.column = column;
+        this.zeroDates = zeroDates;
         this.kind = ValueKind.of(table, column);
         this.charset = column.charset() == null ? StandardCharsets.UTF_8 : javaCharset(column.charset());
         String t = column.dataType();
@@ -41,8 +49,16 @@ public final class BinlogValueDecoder {
     }
 
     public Object decode(Serializable raw) {
+        return decode(raw, true);
+    }
+
+    /** @param written whether the value is written to the warehouse (a before image is not), for the zero-date count */
+    public Object decode(Serializable raw, boolean written) {
         if (raw == null) {
             return null;
+        }
+        if (isZeroDate(raw)) {
+            return zeroDates.zeroDate(schema, column, column.columnType(), written);
         }
         try {
             return switch (kind) {
@@ -128,16 +144,26 @@ public final class BinlogValueDecoder {
         return bytes;
     }
 
+    /**
+     * The client gives Long.MIN_VALUE for a DATE/DATETIME with a zero year, month or day. A zero TIMESTAMP is stored
+     * as second 0, which no valid TIMESTAMP is (the range starts at 1970-01-01 00:00:01 UTC), so 0 means zero there.
+     */
+    private boolean isZeroDate(Serializable raw) {
+        if (!(raw instanceof Number n)) {
+            return false;
+        }
+        return switch (kind) {
+            case DATE, DATETIME -> n.longValue() == Long.MIN_VALUE;
+            case TIMESTAMP -> n.longValue() == Long.MIN_VALUE || n.longValue() == 0;
+            default -> false;
+        };
+    }
+
     private long micros(Serializable raw) {
         if (raw instanceof java.util.Date d) {
             return d.getTime() * 1000;
         }
-        long v = ((Number) raw).longValue();
-        if (v == Long.MIN_VALUE) {
-            throw new IllegalStateException(table + "." + column.name() + " holds a zero or invalid date ("
-                    + column.columnType() + "); Ferry has no zero-date policy yet. Fix the value at the source.");
-        }
-        return v;
+        return ((Number) raw).longValue();
     }
 
     static String bits(BitSet set, int width) {

@@ -28,6 +28,7 @@ public final class FullLoad {
     private final ReplicationMetrics metrics;
     private final BooleanSupplier running;
     private final boolean targetsStartedEmpty;
+    private ZeroDatePolicy zeroDates = ZeroDatePolicy.FAIL;
 
     /**
      * @param targetsStartedEmpty the target tables were dropped and created, or truncated, before the load: chunks are
@@ -42,6 +43,12 @@ public final class FullLoad {
         this.chunkRows = chunkRows;
         this.metrics = metrics;
         this.running = running;
+    }
+
+    /** What a zero or invalid date read by the load becomes (default: the load fails). */
+    public FullLoad withZeroDates(ZeroDatePolicy policy) {
+        this.zeroDates = policy;
+        return this;
     }
 
     public static String initialProgress(Map<TableId, TableSchema> schemas) {
@@ -116,6 +123,6 @@ public final class FullLoad {
     }
 
     private SnapshotReader reader(TableId table) {
-        return new SnapshotReader(schemas.get(table), chunkRows);
+        return new SnapshotReader(schemas.get(table), chunkRows, zeroDates);
     }
 }

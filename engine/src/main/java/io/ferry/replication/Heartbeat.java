@@ -168,10 +168,10 @@ public final class Heartbeat implements AutoCloseable {
             return txn;
         }
         if (marker == null || !others.isEmpty()) {
-            return new Transaction(others, txn.end(), txn.commitTime());
+            return new Transaction(others, txn.end(), txn.commitTime(), txn.schemaChange());
         }
         markers.add(txn.end());
-        return new Transaction(others, txn.end(), marker);
+        return new Transaction(others, txn.end(), marker, txn.schemaChange());
     }
 
     /** Whether the batch holds a heartbeat marker (then the checkpoint moves now, not after the idle delay). */

@@ -74,7 +74,7 @@ final class PendingChanges {
     }
 
     /** The whole transaction, in memory or spilled; ready for the next one. */
-    Transaction finish(BinlogPosition end, Instant commitTime) {
+    Transaction finish(BinlogPosition end, Instant commitTime, io.ferry.replication.schema.SchemaChange schemaChange) {
         if (spill == null) {
             List<RowChange> changes = new ArrayList<>(memory.size());
             for (Pending p : memory) {
@@ -83,7 +83,7 @@ final class PendingChanges {
             long estimate = 64 + bytes;
             memory.clear();
             bytes = 0;
-            return new Transaction(changes, end, commitTime, null, estimate);
+            return new Transaction(changes, end, commitTime, schemaChange, null, estimate);
         }
         try {
             spill.close();
@@ -97,7 +97,7 @@ final class PendingChanges {
         }
         SpilledTransaction spilled = new SpilledTransaction(spill.file(), spill.changes(), perTable, reserved, space);
         reset();
-        return new Transaction(List.of(), end, commitTime, spilled, ByteEstimate.SPILLED);
+        return new Transaction(List.of(), end, commitTime, schemaChange, spilled, ByteEstimate.SPILLED);
     }
 
     /** Forgets the changes (a transaction that never committed), deleting its spill file. */

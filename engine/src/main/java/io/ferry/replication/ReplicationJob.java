@@ -36,6 +36,7 @@ public final class ReplicationJob {
     private final ReplicationJobSpec spec;
     private final Clock clock;
     private final ReplicationMetrics metrics = new ReplicationMetrics();
+    private final ZeroDatePolicy zeroDates;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
 
@@ -49,6 +50,7 @@ public final class ReplicationJob {
         this.spec = spec;
         this.clock = clock;
         this.warehouses = spec.warehouses();
+        this.zeroDates = new ZeroDatePolicy(spec.zeroDates(), metrics);
     }
 
     /** A job into {@code warehouses} instead of the spec's warehouse. */
@@ -139,7 +141,7 @@ public final class ReplicationJob {
             if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
                 metrics.state(ReplicationMetrics.State.LOADING);
                 checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
-                        spec.preparation() != TargetPreparation.DO_NOTHING).run(checkpoint);
+                        spec.preparation() != TargetPreparation.DO_NOTHING).withZeroDates(zeroDates).run(checkpoint);
             }
             if (running) {
                 requireBinlog(source, checkpoint.position());
@@ -164,7 +166,7 @@ public final class ReplicationJob {
         BinlogPosition head = SourcePositions.head(source);
         Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
         List<TargetTable> targets = new ArrayList<>();
-        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(s)));
+        schemas.values().forEach(s -> targets.add(warehouse.dialect().target(zeroDates.target(s))));
         warehouse.begin(targets, spec.preparation(), first);
         LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
         return first;
@@ -181,15 +183,19 @@ public final class ReplicationJob {
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
                         Checkpoint checkpoint, Heartbeat heartbeat) throws Exception {
+        StreamSchemas followed = StreamSchemas.load(spec, warehouse, schemas, checkpoint.position(), clock);
+        var tracker = followed.tracker(spec.tables());
+        TransactionAssembler.Schemas heartbeatTable = heartbeat.schemas(Map.of());
         TransactionBuffer buffer = new TransactionBuffer(spec.bufferTransactions(), spec.limits().memoryBytes(), metrics.buffer());
         SpillSpace spill = SpillSpace.open(spec.limits().spillDirectory(), spec.name(), spec.limits().diskBytes(), metrics.buffer());
-        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(), heartbeat.schemas(schemas), read -> {
+        TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
+                id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id) : heartbeatTable.schemaOf(id), tracker::onStatement, read -> {
             Transaction txn = heartbeat.recognise(read);
             metrics.read(txn);
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
-        }, spill, spec.limits().spillThresholdBytes());
+        }, zeroDates, spill, spec.limits().spillThresholdBytes());
         // The spill space closes first: that ends a reader's wait for disk, then its files go.
         try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(),
                 spec.resumeByGtid(), assembler); SpillSpace spillFiles = spill) {
@@ -209,12 +215,12 @@ public final class ReplicationJob {
                         if (suspensions.isSuspended(change.table())) {
                             continue;
                         }
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(schemas.get(t))).add(change, changes);
+                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(followed.current().get(t))).add(change, changes);
                     }
                 }
-                ReplayedBatch replayed = ReplayedBatch.of(batch, t -> schemas.containsKey(t) && !suspensions.isSuspended(t));
+                ReplayedBatch replayed = ReplayedBatch.of(batch, t -> followed.current().containsKey(t) && !suspensions.isSuspended(t));
                 if (changes == 0 && replayed == null && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
-                        && running && !heartbeat.marks(batch)) {
+                        && running && !heartbeat.marks(batch) && last.schemaChange() == null && !followed.hasUnsaved()) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
@@ -223,11 +229,13 @@ public final class ReplicationJob {
                 long a0 = System.nanoTime();
                 if (replayed != null) { // a spilled transaction: streamed from disk, never whole in memory
                     changes = replayed.rows();
-                    warehouse.applyReplayed(replayed, schemas, cascades, checkpoint, next);
+                    warehouse.applyReplayed(replayed, followed.current(), cascades,
+                            followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
                 } else {
-                    suspensions.apply(warehouse, tables, cascades, checkpoint, next);
+                    suspensions.apply(warehouse, tables, cascades, followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
                 }
                 buffer.release(batch);
+                followed.applied(warehouse, last.schemaChange());
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -265,6 +273,9 @@ public final class ReplicationJob {
             }
             batch.add(txn);
             rows += txn.rowCount();
+            if (txn.schemaChange() != null) {
+                break; // rows after a DDL belong to the next batch, with the new schemas
+            }
         }
         return batch;
     }

@@ -22,18 +22,21 @@ import java.util.Objects;
  * @param opener        which warehouse {@code warehouse} is (PostgreSQL or Redshift) and how a session is opened on it
  * @param heartbeatInterval how often the job writes its heartbeat row on the source ({@link Heartbeat}); null: never
  * @param onError       what a data error applying a table's changes does (per table): stop the job, or suspend the table
+ * @param zeroDates     what a zero or invalid date becomes ({@link ZeroDatePolicy})
  * @param limits        memory and spill-disk limits between the binlog reader and the warehouse
  */
 public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpoint warehouse, TableFilter tables,
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
                                  String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
-                                 ErrorPolicies onError, BufferLimits limits) {
+                                 ErrorPolicies onError, ZeroDates zeroDates,
+                                 BufferLimits limits) {
     public ReplicationJobSpec {
+        Objects.requireNonNull(zeroDates, "zeroDates");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(onError, "onError");
-        Objects.requireNonNull(limits, "limits");
         if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
             throw new IllegalArgumentException("A job name is 1-100 letters, digits, '_', '.' or '-', got '" + name + "'");
         }
@@ -50,48 +53,55 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, BufferLimits.DEFAULTS);
+                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, ZeroDates.FAIL, BufferLimits.DEFAULTS);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, limits);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, limits);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, limits);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, limits);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, limits);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, limits);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, zeroDates, limits);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, zeroDates, limits);
     }
 
     /** With heartbeat rows every {@code interval}; null: without. */
     public ReplicationJobSpec withHeartbeat(Duration interval) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, zeroDates, limits);
     }
 
     public ReplicationJobSpec withErrorPolicy(ErrorPolicies policy) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, limits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, zeroDates, limits);
+    }
+
+    /** With {@code zeroDates: fail} or {@code null}. */
+    public ReplicationJobSpec withZeroDates(ZeroDates setting) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, setting, limits);
     }
 
     public ReplicationJobSpec withLimits(BufferLimits bufferLimits) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, bufferLimits);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates,
+                bufferLimits);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

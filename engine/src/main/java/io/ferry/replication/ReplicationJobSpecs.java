@@ -73,6 +73,7 @@ public final class ReplicationJobSpecs {
                 .withOpener(opener)
                 .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
                 .withErrorPolicy(job.onError())
+                .withZeroDates(job.zeroDates())
                 .withLimits(job.limits());
     }
 

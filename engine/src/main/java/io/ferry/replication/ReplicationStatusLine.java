@@ -16,11 +16,12 @@ public final class ReplicationStatusLine {
     public static String format(MetricsSample s, ReplicationMetrics metrics) {
         BinlogPosition at = metrics.position();
         return String.format(Locale.ROOT, "%-9s %,9d rows/s in %,9d out  backlog %,d txns (%,d rows)  source lag %s"
-                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s%s%s",
+                        + "  apply lag %s  loaded %,d  changes %,d  batches %,d  at %s%s%s%s%s",
                 s.state(), Math.round(s.rowsInPerSecond()), Math.round(s.rowsOutPerSecond()), s.backlogTransactions(),
                 s.backlogRows(), sourceLag(s), applyLag(s.applyLagMillis()), metrics.snapshotRows(),
                 metrics.changesApplied(), s.batches(), at == null ? "-" : at.file() + ":" + at.offset(),
                 s.purgeHorizon() == null ? "" : "  " + s.purgeHorizon().statusText(), suspended(metrics),
+                zeroDatesNulled(metrics),
                 s.lastError() == null ? "" : "  error: " + s.lastError());
     }
 
@@ -30,6 +31,17 @@ public final class ReplicationStatusLine {
                 .filter(e -> e.getValue().state() == TableMetrics.State.SUSPENDED)
                 .map(e -> e.getKey().toString()).collect(java.util.stream.Collectors.joining(", "));
         return tables.isEmpty() ? "" : "  SUSPENDED " + tables;
+    }
+
+    /** Zero dates written as NULL, per table, when there are any ({@code zeroDates: null}). */
+    static String zeroDatesNulled(ReplicationMetrics metrics) {
+        StringBuilder sb = new StringBuilder();
+        metrics.tables().forEach((t, m) -> {
+            if (m.zeroDatesNulled() > 0) {
+                sb.append(sb.isEmpty() ? "  zero dates nulled " : ", ").append(t).append(' ').append(m.zeroDatesNulled());
+            }
+        });
+        return sb.toString();
     }
 
     static String sourceLag(MetricsSample s) {

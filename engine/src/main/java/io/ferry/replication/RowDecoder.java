@@ -15,12 +15,12 @@ public final class RowDecoder {
     private final int[] schemaIndexOfBinlogColumn;
     private final BinlogValueDecoder[] decoders;
 
-    private RowDecoder(TableSchema schema, int[] schemaIndexOfBinlogColumn) {
+    private RowDecoder(TableSchema schema, int[] schemaIndexOfBinlogColumn, ZeroDatePolicy zeroDates) {
         this.schema = schema;
         this.schemaIndexOfBinlogColumn = schemaIndexOfBinlogColumn;
         this.decoders = new BinlogValueDecoder[schema.columns().size()];
         for (int i = 0; i < decoders.length; i++) {
-            decoders[i] = new BinlogValueDecoder(schema.id(), schema.columns().get(i));
+            decoders[i] = new BinlogValueDecoder(schema, schema.columns().get(i), zeroDates);
         }
     }
 
@@ -30,6 +30,11 @@ public final class RowDecoder {
      */
     public static RowDecoder forTableMap(TableSchema schema, int binlogColumnCount, List<String> binlogColumnNames,
                                          BinlogPosition at) {
+        return forTableMap(schema, binlogColumnCount, binlogColumnNames, at, ZeroDatePolicy.FAIL);
+    }
+
+    public static RowDecoder forTableMap(TableSchema schema, int binlogColumnCount, List<String> binlogColumnNames,
+                                         BinlogPosition at, ZeroDatePolicy zeroDates) {
         int size = schema.columns().size();
         if (binlogColumnCount != size) {
             throw new SchemaChangedException(schema.id(), "the binlog has " + binlogColumnCount + " columns, Ferry knows "
@@ -50,7 +55,7 @@ public final class RowDecoder {
                 map[i] = i;
             }
         }
-        return new RowDecoder(schema, map);
+        return new RowDecoder(schema, map, zeroDates);
     }
 
     private static int indexIgnoringCase(TableSchema schema, String name) {
@@ -68,6 +73,15 @@ public final class RowDecoder {
 
     /** One row image; {@code included} says which binlog columns the image carries (all of them with FULL images). */
     public Object[] decode(Serializable[] row, BitSet included) {
+        return decode(row, included, true);
+    }
+
+    /** An update's or delete's before image: it is not written, so its zero dates are not counted. */
+    public Object[] decodeBefore(Serializable[] row, BitSet included) {
+        return decode(row, included, false);
+    }
+
+    private Object[] decode(Serializable[] row, BitSet included, boolean written) {
         if (included.cardinality() != schemaIndexOfBinlogColumn.length) {
             throw new IllegalStateException("A row image of " + schema.id() + " carries " + included.cardinality() + " of "
                     + schemaIndexOfBinlogColumn.length + " columns: the server must use binlog_row_image=FULL");
@@ -75,7 +89,7 @@ public final class RowDecoder {
         Object[] values = new Object[schemaIndexOfBinlogColumn.length];
         for (int i = 0; i < row.length; i++) {
             int target = schemaIndexOfBinlogColumn[i];
-            values[target] = decoders[target].decode(row[i]);
+            values[target] = decoders[target].decode(row[i], written);
         }
         return values;
     }

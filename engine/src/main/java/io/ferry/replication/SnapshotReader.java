@@ -34,8 +34,14 @@ public final class SnapshotReader {
     private final int[] keyIndexes;
     private final String firstChunk;
     private final String nextChunk;
+    private final ZeroDatePolicy zeroDates;
 
     public SnapshotReader(TableSchema schema, int chunkRows) {
+        this(schema, chunkRows, ZeroDatePolicy.FAIL);
+    }
+
+    public SnapshotReader(TableSchema schema, int chunkRows, ZeroDatePolicy zeroDates) {
+        this.zeroDates = zeroDates;
         if (!schema.hasPrimaryKey()) {
             throw new IllegalArgumentException("Table " + schema.id() + " has no primary key: it cannot be read in chunks");
         }
@@ -137,11 +143,15 @@ public final class SnapshotReader {
             return null;
         }
         boolean date = kinds[schema.indexOf(c.name())] != ValueKind.TIME && kinds[schema.indexOf(c.name())] != ValueKind.BITS;
-        if (date && (s.startsWith("0000-") || s.contains("-00 ") || s.endsWith("-00") || s.contains("-00-"))) {
-            throw new IllegalStateException(schema.id() + "." + c.name() + " holds a zero or invalid date (" + s
-                    + "); Ferry has no zero-date policy yet. Fix the value at the source.");
+        if (date && isZeroDate(s)) {
+            return zeroDates.zeroDate(schema, c, s, true);
         }
         return parse.apply(s);
+    }
+
+    /** A DATE/DATETIME/TIMESTAMP as the server prints it with a zero year, month or day. */
+    static boolean isZeroDate(String s) {
+        return s.startsWith("0000-") || s.contains("-00 ") || s.endsWith("-00") || s.contains("-00-");
     }
 
     private static String pad(String bits, int width) {

@@ -18,6 +18,7 @@ public final class TableMetrics {
     private final AtomicReference<Instant> lastChange = new AtomicReference<>();
     private final AtomicReference<Duration> applyLag = new AtomicReference<>();
     private final AtomicReference<String> suspendedBecause = new AtomicReference<>();
+    private final AtomicLong zeroDatesNulled = new AtomicLong();
 
     /** Sets the state; a SUSPENDED table stays so (only a reload, which starts a new job run, ends it). */
     void state(State s) {
@@ -44,6 +45,10 @@ public final class TableMetrics {
         loadedRows.addAndGet(rows);
         rowsRead.addAndGet(rows);
         rowsApplied.addAndGet(rows);
+    }
+
+    void zeroDateNulled() {
+        zeroDatesNulled.incrementAndGet();
     }
 
     void read(long rows) {
@@ -103,5 +108,10 @@ public final class TableMetrics {
     /** Source commit → warehouse commit of the last change applied to this table, or null. */
     public Duration applyLag() {
         return applyLag.get();
+    }
+
+    /** Zero or invalid dates written as NULL under {@code zeroDates: null} ({@link ZeroDatePolicy}). */
+    public long zeroDatesNulled() {
+        return zeroDatesNulled.get();
     }
 }

@@ -61,9 +61,15 @@ final class TableSuspensions {
     /** Applies the batch; under suspend-table, suspends each table that fails with a data error and applies the rest. */
     void apply(Warehouse warehouse, Map<TableId, CollapsedTable> tables, CascadePlan cascades, Checkpoint previous,
                Checkpoint next) throws SQLException {
+        apply(warehouse, tables, cascades, null, previous, next);
+    }
+
+    /** The same, with {@code alsoInTransaction} (a DDL repeated, schema history) in the batch's transaction. */
+    void apply(Warehouse warehouse, Map<TableId, CollapsedTable> tables, CascadePlan cascades,
+               Warehouse.SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next) throws SQLException {
         while (true) {
             try {
-                warehouse.apply(tables.values(), cascades, previous, next);
+                warehouse.apply(tables.values(), cascades, alsoInTransaction, previous, next);
                 return;
             } catch (TableApplyException e) {
                 if (policy.forTable(e.table()) != ErrorPolicy.SUSPEND_TABLE || TransientFailures.isTransient(e)

@@ -11,6 +11,8 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 
+import io.ferry.replication.schema.SchemaChange;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,11 +41,20 @@ public final class TransactionAssembler {
         TableSchema schemaOf(TableId table);
     }
 
+    /** Follows the statements logged on their own (DDL); returns what they changed in the replicated tables, or null. */
+    @FunctionalInterface
+    public interface Statements {
+        SchemaChange onStatement(String database, String sql, BinlogPosition end);
+    }
+
     private record MappedTable(TableId id, RowDecoder decoder) {
     }
 
     private final Schemas schemas;
     private final Sink sink;
+    private final Statements statements;
+    private SchemaChange schemaChange;
+    private final ZeroDatePolicy zeroDates;
     private final Map<Long, MappedTable> tableMaps = new HashMap<>();
     private final PendingChanges pending;
     private BinlogPosition position;
@@ -51,14 +62,30 @@ public final class TransactionAssembler {
     private boolean standalone;
 
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink) {
-        this(start, schemas, sink, null, 0);
+        this(start, schemas, sink, ZeroDatePolicy.FAIL);
+    }
+
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink, ZeroDatePolicy zeroDates) {
+        this(start, schemas, (database, sql, end) -> null, sink, zeroDates);
+    }
+
+    /** An assembler that hands every statement logged on its own to {@code statements} (the schema history). */
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink) {
+        this(start, schemas, statements, sink, ZeroDatePolicy.FAIL);
+    }
+
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink, ZeroDatePolicy zeroDates) {
+        this(start, schemas, statements, sink, zeroDates, null, 0);
     }
 
     /** Spills a transaction to {@code spill} once its changes pass {@code spillThresholdBytes} (null: never). */
-    public TransactionAssembler(BinlogPosition start, Schemas schemas, Sink sink, SpillSpace spill, long spillThresholdBytes) {
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink, ZeroDatePolicy zeroDates,
+                                SpillSpace spill, long spillThresholdBytes) {
         this.position = Objects.requireNonNull(start, "start");
         this.schemas = schemas;
+        this.statements = statements;
         this.sink = sink;
+        this.zeroDates = zeroDates;
         this.pending = new PendingChanges(spill, spillThresholdBytes);
     }
 
@@ -121,8 +148,8 @@ public final class TransactionAssembler {
         } else if (sql.equalsIgnoreCase("COMMIT")) {
             commit(header);
         } else if (!inTransaction || standalone) {
-            // DDL and other statements logged on their own: a transaction with no row changes.
-            // TODO schema history: apply the DDL to the held schemas instead of relying on RowDecoder's check.
+            // DDL and other statements logged on their own: a transaction with no row changes (and maybe a schema change).
+            schemaChange = statements.onStatement(query.getDatabase(), sql, position.at(position.file(), header.getNextPosition()));
             commit(header);
         }
     }
@@ -136,7 +163,7 @@ public final class TransactionAssembler {
         }
         List<String> names = map.getEventMetadata() != null ? map.getEventMetadata().getColumnNames() : null;
         tableMaps.put(map.getTableId(), new MappedTable(id,
-                RowDecoder.forTableMap(schema, map.getColumnTypes().length, names, position)));
+                RowDecoder.forTableMap(schema, map.getColumnTypes().length, names, position, zeroDates)));
     }
 
     private MappedTable mapped(long tableNumber) {
@@ -165,7 +192,7 @@ public final class TransactionAssembler {
         if (t.decoder() != null) {
             for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
                 pending.add(t.id(), Operation.UPDATE,
-                        t.decoder().decode(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
+                        t.decoder().decodeBefore(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
                         t.decoder().decode(row.getValue(), data.getIncludedColumns()));
             }
         }
@@ -175,7 +202,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(t.id(), Operation.DELETE, t.decoder().decode(row, data.getIncludedColumns()), null);
+                pending.add(t.id(), Operation.DELETE, t.decoder().decodeBefore(row, data.getIncludedColumns()), null);
             }
         }
     }
@@ -183,7 +210,9 @@ public final class TransactionAssembler {
     private void commit(EventHeaderV4 header) throws InterruptedException {
         position = position.at(position.file(), header.getNextPosition());
         Instant commitTime = Instant.ofEpochMilli(header.getTimestamp());
-        Transaction transaction = pending.finish(position, commitTime);
+        SchemaChange change = schemaChange;
+        schemaChange = null;
+        Transaction transaction = pending.finish(position, commitTime, change);
         inTransaction = false;
         standalone = false;
         sink.accept(transaction);

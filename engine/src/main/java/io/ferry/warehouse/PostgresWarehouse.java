@@ -105,6 +105,12 @@ public final class PostgresWarehouse implements Warehouse {
      */
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(tables, cascades, null, previous, next);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
         try {
             Map<TableId, String> stages = new HashMap<>();
             for (CollapsedTable table : tables) {
@@ -122,6 +128,9 @@ public final class PostgresWarehouse implements Warehouse {
                     && cascades.parents().contains(t.schema().id()))) {
                 new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(schemaOf(tables));
             }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
+            }
             checkpoints.advance(connection, previous, next);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -137,13 +146,17 @@ public final class PostgresWarehouse implements Warehouse {
     /** A spilled batch: staged by COPY in order and collapsed by SQL ({@link ReplayedStaging}), never held in memory. */
     @Override
     public void applyReplayed(ChangeReplay changes, Map<TableId, TableSchema> schemas, CascadePlan cascades,
-                              Checkpoint previous, Checkpoint next) throws SQLException, java.io.IOException {
+                              SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next)
+            throws SQLException, java.io.IOException {
         try {
             Map<TableId, String> stages = new ReplayedStaging(connection, dialect, schemas).apply(changes);
             if (!cascades.isEmpty()) {
                 Map<TableId, TableSchema> all = new HashMap<>(knownSchemas);
                 all.putAll(schemas);
                 new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(all);
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
             }
             checkpoints.advance(connection, previous, next);
             connection.commit();
@@ -287,6 +300,28 @@ public final class PostgresWarehouse implements Warehouse {
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            work.run(connection);
+        } finally {
+            connection.setAutoCommit(false);
         }
     }
 

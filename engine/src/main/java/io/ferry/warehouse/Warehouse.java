@@ -25,17 +25,46 @@ public interface Warehouse extends AutoCloseable {
     /** Applies the tables' final rows (and the foreign-key actions) and moves the checkpoint, atomically. */
     void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException;
 
+    /** Work on the warehouse's connection (schema history, DDL). */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(java.sql.Connection connection) throws SQLException;
+    }
+
     /**
-     * Applies a batch whose changes are replayed from disk (a spilled source transaction), and moves the checkpoint,
-     * atomically. This default collapses them in memory first, so it holds the batch's final rows in memory
-     * (Redshift); PostgreSQL streams them instead.
+     * {@link #apply(Collection, CascadePlan, Checkpoint, Checkpoint)} plus {@code alsoInTransaction} (a DDL repeated,
+     * schema history written), run after the rows and before the checkpoint moves, in the same transaction.
+     */
+    default void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                       Checkpoint next) throws SQLException {
+        if (alsoInTransaction != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not follow schema changes");
+        }
+        apply(tables, cascades, previous, next);
+    }
+
+    /**
+     * Applies a batch whose changes are replayed from disk (a spilled source transaction), then
+     * {@code alsoInTransaction}, and moves the checkpoint, atomically. This default collapses the changes in memory
+     * first, so it holds the batch's final rows in memory (Redshift); PostgreSQL streams them instead.
      */
     default void applyReplayed(ChangeReplay changes, java.util.Map<io.ferry.replication.TableId, TableSchema> schemas,
-                               CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException, java.io.IOException {
+                               CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next)
+            throws SQLException, java.io.IOException {
         java.util.Map<io.ferry.replication.TableId, CollapsedTable> tables = new java.util.LinkedHashMap<>();
         long[] seq = {0};
         changes.replay(c -> tables.computeIfAbsent(c.table(), t -> new CollapsedTable(schemas.get(t))).add(c, ++seq[0]));
-        apply(tables.values(), cascades, previous, next);
+        apply(tables.values(), cascades, alsoInTransaction, previous, next);
+    }
+
+    /** Runs {@code work} in a transaction of its own and commits it. */
+    default <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep a schema history");
+    }
+
+    /** Runs {@code work} outside any transaction block: each statement commits on its own (Redshift's ALTER COLUMN). */
+    default void outsideTransaction(SqlWork<?> work) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not follow schema changes");
     }
 
     /** A full-load chunk into a target that was empty when the load began, with the checkpoint, atomically. */

@@ -44,7 +44,8 @@ class ReplicationJobBinderTest {
                 List.of("shop.tmp_*"), Optional.of("replica"), "truncate", 10_000, Duration.ofSeconds(2),
                 ReplicationJobConfig.PositionMode.GTID, true, ReplicationJobConfig.DEFAULT_HEARTBEAT_INTERVAL,
                 new io.ferry.replication.ErrorPolicies(
-                io.ferry.replication.ErrorPolicy.SUSPEND_TABLE, List.of(), List.of("shop.orders"))));
+                io.ferry.replication.ErrorPolicy.SUSPEND_TABLE, List.of(), List.of("shop.orders")),
+                io.ferry.replication.ZeroDates.FAIL));
         assertThat(job.type()).isEqualTo("replication");
     }
 

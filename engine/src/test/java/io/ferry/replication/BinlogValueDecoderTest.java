@@ -46,7 +46,44 @@ class BinlogValueDecoderTest {
     @Test
     void zeroDatesAreRefusedNotGuessed() {
         assertThatThrownBy(() -> decode(Columns.of("a", "datetime", "datetime"), Long.MIN_VALUE))
-                .hasMessageContaining("shop.t.a").hasMessageContaining("zero");
+                .hasMessageContaining("shop.t.a").hasMessageContaining("zero").hasMessageContaining("zeroDates: null");
+    }
+
+    @Test
+    void underTheNullPolicyZeroDatesBecomeNullAndAreCountedWhenWritten() {
+        ReplicationMetrics metrics = new ReplicationMetrics();
+        ZeroDatePolicy nulls = new ZeroDatePolicy(ZeroDates.NULL, metrics);
+        ColumnSchema id = Columns.notNull("id", "int", "int(11)");
+        TableSchema table = new TableSchema(T, java.util.List.of(id, Columns.of("d", "date", "date"),
+                Columns.temporal("dt", "datetime", 6), Columns.temporal("ts", "timestamp", 0)), java.util.List.of("id"));
+        for (ColumnSchema c : table.columns().subList(1, 4)) {
+            assertThat(new BinlogValueDecoder(table, c, nulls).decode(Long.MIN_VALUE)).as(c.name()).isNull();
+        }
+        assertThat(new BinlogValueDecoder(table, table.columns().get(1), nulls).decode(Long.MIN_VALUE, false))
+                .as("a before image").isNull();
+        assertThat(new BinlogValueDecoder(table, table.columns().get(1), nulls).decode(0L))
+                .isEqualTo(LocalDate.parse("1970-01-01"));
+        assertThat(metrics.tables().get(T).zeroDatesNulled()).as("the three written values, not the before image").isEqualTo(3);
+        assertThat(new BinlogValueDecoder(table, id, nulls).decode(Long.MIN_VALUE)).as("not a date").isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void aZeroTimestampIsSecondZeroInTheBinlogNotTheEpoch() {
+        assertThatThrownBy(() -> decode(Columns.temporal("ts", "timestamp", 0), 0L))
+                .hasMessageContaining("shop.t.ts").hasMessageContaining("zero");
+        assertThat(decode(Columns.temporal("ts", "timestamp", 0), 1_000_000L)).isEqualTo(Instant.parse("1970-01-01T00:00:01Z"));
+        assertThat(decode(Columns.temporal("dt", "datetime", 0), 0L)).as("a DATETIME can be the epoch")
+                .isEqualTo(LocalDateTime.parse("1970-01-01T00:00:00"));
+    }
+
+    @Test
+    void aZeroDateInThePrimaryKeyFailsUnderEitherPolicy() {
+        ColumnSchema day = Columns.notNull("day", "date", "date");
+        TableSchema table = new TableSchema(T, java.util.List.of(day), java.util.List.of("day"));
+        for (ZeroDates z : ZeroDates.values()) {
+            assertThatThrownBy(() -> new BinlogValueDecoder(table, day, new ZeroDatePolicy(z, null)).decode(Long.MIN_VALUE))
+                    .hasMessageContaining("shop.t.day").hasMessageContaining("primary key");
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ class SpillingTest {
         for (long i = 0; i < 100; i++) {
             pending.add(T, Operation.INSERT, null, row(i));
         }
-        Transaction txn = pending.finish(END, AT);
+        Transaction txn = pending.finish(END, AT, null);
         assertThat(txn.isSpilled()).isFalse();
         assertThat(txn.changes()).hasSize(100);
         assertThat(txn.estimatedBytes()).isEqualTo(ByteEstimate.changes(txn.changes()));
@@ -63,7 +63,7 @@ class SpillingTest {
         }
         pending.add(T, Operation.UPDATE, row(1), row(100_000));
         pending.add(T, Operation.DELETE, row(2), null);
-        Transaction txn = pending.finish(END, AT);
+        Transaction txn = pending.finish(END, AT, null);
 
         assertThat(txn.isSpilled()).isTrue();
         assertThat(txn.changes()).isEmpty();
@@ -99,7 +99,7 @@ class SpillingTest {
         }
         assertThat(usage.diskBytes()).isZero();
         pending.add(T, Operation.INSERT, null, row(1));
-        assertThat(pending.finish(END, AT).changes()).hasSize(1);
+        assertThat(pending.finish(END, AT, null).changes()).hasSize(1);
     }
 
     @Test
@@ -109,17 +109,17 @@ class SpillingTest {
         for (long i = 0; i < 100; i++) {
             pending.add(T, Operation.INSERT, null, row(i));
         }
-        Transaction first = pending.finish(END, AT); // holds 1 MB of the 2
+        Transaction first = pending.finish(END, AT, null); // holds 1 MB of the 2
         for (long i = 0; i < 100; i++) {
             pending.add(T, Operation.INSERT, null, row(i));
         }
-        Transaction second = pending.finish(END, AT); // the other MB
+        Transaction second = pending.finish(END, AT, null); // the other MB
 
         CompletableFuture<Transaction> third = CompletableFuture.supplyAsync(() -> {
             for (long i = 0; i < 100; i++) {
                 pending.add(T, Operation.INSERT, null, row(i));
             }
-            return pending.finish(END, AT);
+            return pending.finish(END, AT, null);
         });
         await().atMost(Duration.ofSeconds(10)).until(usage::waitingForDisk);
         assertThat(third).isNotDone();
@@ -202,6 +202,6 @@ class SpillingTest {
     }
 
     private static Transaction txnOf(long bytes) {
-        return new Transaction(List.of(), END, AT, null, bytes);
+        return new Transaction(List.of(), END, AT, null, null, bytes);
     }
 }

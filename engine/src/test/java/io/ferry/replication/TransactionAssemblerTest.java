@@ -121,6 +121,39 @@ class TransactionAssemblerTest {
                 .isInstanceOf(SchemaChangedException.class).hasMessageContaining("renamed");
     }
 
+    @Test
+    void aDdlOnAReplicatedTableCarriesItsSchemaChangeAndTheRowsAfterItDecodeWithTheNewSchema() throws InterruptedException {
+        io.ferry.replication.schema.SchemaHistory history = new io.ferry.replication.schema.SchemaHistory();
+        history.record(ORDERS, BinlogPosition.of("bin.000001", 4), SCHEMA, null);
+        io.ferry.replication.schema.SchemaTracker tracker = new io.ferry.replication.schema.SchemaTracker(history,
+                TableFilter.parse("shop.*"), true, t -> "utf8mb4");
+        assembler = new TransactionAssembler(BinlogPosition.of("bin.000002", 4), tracker::schemaOf, tracker::onStatement, out::add);
+
+        gtid(0, 1, 50, 0);
+        tableMap(7, "shop", "orders", List.of("id", "note"));
+        write(7, row(1, "a"));
+        xid();
+        gtid(0, 1, 51, MariadbGtidEventData.FL_STANDALONE | MariadbGtidEventData.FL_DDL);
+        QueryEventData ddl = new QueryEventData();
+        ddl.setDatabase("shop");
+        ddl.setSql("ALTER TABLE orders ADD COLUMN qty INT UNSIGNED");
+        long ddlEnd = feed(EventType.QUERY, ddl);
+        gtid(0, 1, 52, 0);
+        tableMap(9, "shop", "orders", List.of("id", "note", "qty"));
+        write(9, new Serializable[]{2, "b".getBytes(StandardCharsets.UTF_8), -1});
+        xid();
+
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).changes().get(0).after()).containsExactly(1L, "a");
+        assertThat(out.get(0).schemaChange()).isNull();
+        assertThat(out.get(1).schemaChange().at()).isEqualTo(out.get(1).end());
+        assertThat(out.get(1).end().offset()).isEqualTo(ddlEnd);
+        assertThat(out.get(1).schemaChange().versions()).singleElement()
+                .satisfies(v -> assertThat(v.schema().columnNames()).containsExactly("id", "note", "qty"));
+        assertThat(out.get(2).changes().get(0).after()).as("unsigned, decoded with the new schema").containsExactly(2L, "b", 4294967295L);
+        assertThat(history.inForceAt(ORDERS, out.get(0).end()).columnNames()).containsExactly("id", "note");
+    }
+
     private static Serializable[] row(int id, String note) {
         return new Serializable[]{id, note.getBytes(StandardCharsets.UTF_8)};
     }

@@ -154,6 +154,8 @@ public final class RedshiftStatements {
         out.put("copy-target", copyFromManifest(target(source), dialect.targetColumns(source),
                 "s3://bucket/ferry/load_0a1b2c3d_000002/t.manifest", "IAM_ROLE 'arn:aws:iam::123456789012:role/ferry'", "us-east-1"));
         out.put("table-exists", RedshiftWarehouse.EXISTS);
+        io.ferry.warehouse.TargetAlter.examples(dialect, source).forEach(out::put);
+        new io.ferry.warehouse.SchemaHistoryTable(dialect, java.time.Clock.systemUTC()).statements().forEach(out::put);
         io.ferry.warehouse.CheckpointSql.REDSHIFT.statements(dialect, dialect.qualified(
                 io.ferry.warehouse.CheckpointTable.SCHEMA, io.ferry.warehouse.CheckpointTable.TABLE)).forEach(out::put);
         return out;

@@ -104,6 +104,12 @@ public final class RedshiftWarehouse implements Warehouse {
 
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException {
+        apply(tables, cascades, null, previous, next);
+    }
+
+    @Override
+    public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
+                      Checkpoint next) throws SQLException {
         if (!cascades.isEmpty()) {
             throw new IllegalStateException("Foreign-key actions are not repeated in Redshift yet: " + cascades);
         }
@@ -113,6 +119,9 @@ public final class RedshiftWarehouse implements Warehouse {
                 if (table.size() > 0) {
                     applyTable(table, "ferry_stage_" + n++);
                 }
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
             }
             checkpoints.advance(connection, previous, next);
             return null;
@@ -181,6 +190,21 @@ public final class RedshiftWarehouse implements Warehouse {
 
     private interface Work<T> {
         T run() throws SQLException;
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        return inTransaction(() -> work.run(connection));
+    }
+
+    @Override
+    public void outsideTransaction(SqlWork<?> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            work.run(connection);
+        } finally {
+            connection.setAutoCommit(false);
+        }
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {
