@@ -188,8 +188,13 @@ class SpillIT {
                     source.execute("INSERT INTO " + schema + ".t VALUES " + rows(100_000, 3000, "large"));
                     c.commit();
                 }
-                await().atMost(Duration.ofSeconds(90)).until(() -> job.metrics().state() == ReplicationMetrics.State.RETRYING
-                        && String.valueOf(job.metrics().lastError()).contains("not currently accepting connections"));
+                await().atMost(Duration.ofSeconds(90)).until(() -> {
+                    if (running.isDone()) {
+                        running.get(); // a job that stopped fails the test with its reason
+                    }
+                    return job.metrics().state() == ReplicationMetrics.State.RETRYING
+                            && String.valueOf(job.metrics().lastError()).contains("not currently accepting connections");
+                });
                 assertThat(running).as("a warehouse that is down is waited for, not a reason to stop").isNotDone();
             } finally {
                 st.execute("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS true");
