@@ -109,7 +109,7 @@ final class ReplicationJobOptions {
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
                         .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(),
                 onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(), base.zeroDates(),
-                base.limits());
+                base.rules(), base.limits());
         return new Resolved(ferry, job, redshift.settings());
     }
 

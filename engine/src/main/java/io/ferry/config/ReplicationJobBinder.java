@@ -2,6 +2,7 @@ package io.ferry.config;
 
 import io.ferry.config.YamlNode.Mapping;
 import io.ferry.replication.TableFilter;
+import io.ferry.replication.mapping.TableRules;
 import io.ferry.replication.ZeroDates;
 
 import java.util.LinkedHashMap;
@@ -76,13 +77,14 @@ final class ReplicationJobBinder implements JobTypeBinder {
         // YAML reads a bare null as nothing: `zeroDates: null` must still mean the null policy
         ZeroDates zeroDates = r.node(ZeroDates.KEY).filter(n -> n instanceof YamlNode.Scalar s && s.isNull()).isPresent()
                 ? ZeroDates.NULL : r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
+        TableRules rules = new TableRulesBinder(r).bind();
         Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
         if (!r.valid() || source.isEmpty() || target.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
-                onError, zeroDates, limits.get()));
+                onError, zeroDates, rules, limits.get()));
     }
 
     /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */

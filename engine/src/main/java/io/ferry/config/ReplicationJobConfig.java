@@ -1,5 +1,6 @@
 package io.ferry.config;
 
+import io.ferry.replication.mapping.TableRules;
 import io.ferry.replication.ZeroDates;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param onError           {@code stop} (default) or {@code suspend-table}: what a data error applying a table does,
  *                          with per-table overrides ({@code onErrorTables})
  * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
+ * @param rules             how each table maps to its target (rename, columns) and the metadata columns
  * @param limits            memory buffer, spill threshold, spill disk and directory ({@code bufferMemory},
  *                          {@code spillThreshold}, {@code spillDisk}, {@code spillDirectory})
  */
@@ -30,7 +32,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
-                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                   io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules,
                                    io.ferry.replication.BufferLimits limits) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
@@ -57,6 +59,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(targetPreparation, "targetPreparation");
         Objects.requireNonNull(maxBatchDelay, "maxBatchDelay");
         Objects.requireNonNull(positionMode, "positionMode");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(zeroDates, "zeroDates");
@@ -67,9 +70,19 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                TableRules rules) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, io.ferry.replication.BufferLimits.DEFAULTS);
+    }
+
+    /** Without table rules or metadata columns. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, io.ferry.replication.BufferLimits.DEFAULTS);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE);
     }
 
     /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
@@ -78,7 +91,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL);
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
     }
 
     /** With the heartbeat on, every 2 s, and the default error policy. */
@@ -86,7 +99,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
     }
 
     @Override

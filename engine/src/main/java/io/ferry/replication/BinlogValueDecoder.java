@@ -77,6 +77,7 @@ public final class BinlogValueDecoder {
                         .plusNanos(Math.floorMod(micros(raw), 1_000_000L) * 1000);
                 case TIME -> Duration.ofNanos(micros(raw) * 1000);
                 case BITS -> bits((BitSet) raw, column.declaredLength());
+                case BOOLEAN -> ((Number) raw).longValue() != 0;
             };
         } catch (ClassCastException e) {
             throw new IllegalStateException("Cannot decode a " + raw.getClass().getSimpleName() + " from the binlog as "

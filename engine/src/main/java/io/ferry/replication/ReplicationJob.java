@@ -1,5 +1,6 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.JobMapping;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CollapsedTable;
 import io.ferry.warehouse.Warehouse;
@@ -119,9 +120,13 @@ public final class ReplicationJob {
 
     private void runOnce() throws Exception {
         try (Connection source = spec.source().connect();
-             Warehouse warehouse = warehouses.open(spec.warehouse(), clock);
+             Warehouse opened = warehouses.open(spec.warehouse(), clock);
              Heartbeat heartbeat = new Heartbeat(spec, clock, metrics)) {
             Selection selection = selectAndCheck(source, spec.tables());
+            Map<TableId, TableSchema> asWritten = new LinkedHashMap<>();
+            selection.schemas().forEach((id, s) -> asWritten.put(id, zeroDates.target(s)));
+            mapping = JobMapping.of(spec.name(), spec.tables().rules(), asWritten, selection.cascades()).check();
+            Warehouse warehouse = mapping.wrap(opened, clock);
             if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
                 throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
                         + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
@@ -215,7 +220,7 @@ public final class ReplicationJob {
                         if (suspensions.isSuspended(change.table())) {
                             continue;
                         }
-                        tables.computeIfAbsent(change.table(), t -> new CollapsedTable(followed.current().get(t))).add(change, changes);
+                        mapping.add(tables, change, changes, followed.current().get(change.table()));
                     }
                 }
                 ReplayedBatch replayed = ReplayedBatch.of(batch, t -> followed.current().containsKey(t) && !suspensions.isSuspended(t));
@@ -245,6 +250,9 @@ public final class ReplicationJob {
             }
         }
     }
+
+    /** The table rules applied to the selected tables (set by each run). */
+    private JobMapping mapping;
 
     /** The tables the error policy set aside (loaded before the stream starts). */
     private TableSuspensions suspensions;

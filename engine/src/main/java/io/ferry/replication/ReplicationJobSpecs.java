@@ -65,7 +65,7 @@ public final class ReplicationJobSpecs {
                     + RedshiftOpeners.jdbcTls(wh.tls()), wh.user(), password);
             opener = RedshiftOpeners.open(config, secrets, redshift);
         }
-        return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()),
+        return ReplicationJobSpec.of(job.name(), mysql, warehouse, new TableFilter(job.include(), job.exclude()).withRules(job.rules()),
                         TargetPreparation.parse(job.targetPreparation()))
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)

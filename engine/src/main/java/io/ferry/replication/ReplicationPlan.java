@@ -1,5 +1,6 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.JobMapping;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CheckpointTable;
 import io.ferry.warehouse.MergeStatement;
@@ -30,9 +31,11 @@ public final class ReplicationPlan {
     private final CascadePlan cascades;
     private final List<String> problems;
     private final Map<TableId, Long> estimatedRows;
+    private final JobMapping mapping;
 
     private ReplicationPlan(Map<TableId, TableSchema> schemas, CascadePlan cascades, List<String> problems,
-                            Map<TableId, Long> estimatedRows) {
+                            Map<TableId, Long> estimatedRows, JobMapping mapping) {
+        this.mapping = mapping;
         this.schemas = schemas;
         this.cascades = cascades;
         this.problems = problems;
@@ -47,7 +50,9 @@ public final class ReplicationPlan {
         }
         Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
         CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
-        List<String> problems = Preflight.problems(source, schemas.values(), cascades);
+        List<String> problems = new ArrayList<>(Preflight.problems(source, schemas.values(), cascades));
+        JobMapping mapping = JobMapping.of("", filter.rules(), schemas, cascades);
+        problems.addAll(mapping.problems());
         Map<TableId, Long> rows = new java.util.HashMap<>();
         for (TableId t : selected) {
             try (PreparedStatement st = source.prepareStatement(
@@ -59,7 +64,16 @@ public final class ReplicationPlan {
                 }
             }
         }
-        return new ReplicationPlan(schemas, cascades, problems, rows);
+        return new ReplicationPlan(schemas, cascades, problems, rows, mapping);
+    }
+
+    /** The target table of each selected table: its source schema where the rules do not fit (they are problems). */
+    private List<TableSchema> targets() {
+        return schemas.values().stream().map(this::target).toList();
+    }
+
+    private TableSchema target(TableSchema source) {
+        return mapping.tables().containsKey(source.id()) ? mapping.table(source.id()).target() : source;
     }
 
     public List<String> problems() {
@@ -74,6 +88,7 @@ public final class ReplicationPlan {
             out.add(String.format(Locale.ROOT, "  %-40s ~%,d rows  %s", t.id(), estimatedRows.getOrDefault(t.id(), 0L),
                     t.hasPrimaryKey() ? "key (" + String.join(", ", t.primaryKey()) + ")" : "NO PRIMARY KEY"));
         }
+        out.addAll(PlanRules.describe(mapping));
         out.add("");
         if (problems.isEmpty()) {
             out.add("Pre-flight: ok.");
@@ -94,10 +109,15 @@ public final class ReplicationPlan {
                     + "primary-key chunks, then stream from the recorded head.");
             out.add("");
             out.add("DDL (" + preparation.name().toLowerCase(Locale.ROOT).replace('_', '-') + "):");
-            for (TableSchema t : schemas.values()) {
+            for (TableSchema source : schemas.values()) {
+                TableSchema t = target(source);
+                TargetPreparation own = mapping.preparation(source.id(), preparation);
                 try {
                     TargetTable target = dialect.target(t);
-                    if (preparation == TargetPreparation.DROP_AND_CREATE) {
+                    if (own != preparation) {
+                        out.add("  -- " + target + ": " + own.word() + " (its table rule)");
+                    }
+                    if (own == TargetPreparation.DROP_AND_CREATE) {
                         out.add("  DROP TABLE IF EXISTS " + dialect.qualified(target.schema(), target.table()) + ";");
                     }
                     dialect.createTable(target).forEach(ddl -> out.add("  " + ddl.replace("\n", "\n  ") + ";"));
@@ -109,14 +129,14 @@ public final class ReplicationPlan {
         out.add("");
         out.add("Each batch, in one warehouse transaction, per table with changes:");
         CheckpointTable checkpoints = new CheckpointTable(dialect, Clock.systemUTC());
-        for (TableSchema t : schemas.values()) {
+        for (TableSchema t : targets()) {
             if (!t.hasPrimaryKey()) {
                 continue;
             }
             try {
                 TargetTable target = dialect.target(t);
                 String name = dialect.qualified(target.schema(), target.table());
-                out.add("  -- " + t.id());
+                out.add("  -- " + target);
                 if (dialect instanceof RedshiftDialect redshift) {
                     Map<String, String> all = new RedshiftStatements(redshift).all(t);
                     for (String kind : List.of("create-stage", "insert-stage", "delete-using-stage", "insert-from-stage", "drop-stage")) {

@@ -1,5 +1,6 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.JobMapping;
 import io.ferry.replication.metrics.HeadProbe;
 import io.ferry.replication.metrics.MetricsHistory;
 import io.ferry.replication.metrics.MetricsSample;
@@ -106,7 +107,8 @@ public final class ReplicationService implements AutoCloseable {
                 TableSchema schema = SchemaReader.read(source, table);
                 Checkpoint next = new Checkpoint(name, checkpoint.get().position(), Checkpoint.Phase.SNAPSHOT,
                         SnapshotProgress.reload(List.of(table)).serialize(new ValueKind[0]));
-                warehouse.restartLoad(spec.dialect().target(schema), checkpoint.get(), next);
+                warehouse.restartLoad(spec.dialect().target(JobMapping.targetOf(name, spec.tables().rules(), schema)),
+                        checkpoint.get(), next);
             }
         }
         job.start();

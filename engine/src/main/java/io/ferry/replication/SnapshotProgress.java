@@ -134,6 +134,7 @@ public record SnapshotProgress(TableId table, Object[] afterKey, List<TableId> q
             case DATETIME -> LocalDateTime.parse(text);
             case TIMESTAMP -> Instant.parse(text);
             case TIME -> MySqlTime.parse(text);
+            case BOOLEAN -> Boolean.parseBoolean(text);
         };
     }
 }

@@ -133,6 +133,7 @@ public final class SnapshotReader {
             case TIMESTAMP -> text(rs, index, c, s -> LocalDateTime.parse(s, DATETIME).toInstant(ZoneOffset.UTC));
             case TIME -> text(rs, index, c, MySqlTime::parse);
             case BITS -> text(rs, index, c, s -> pad(s, c.declaredLength()));
+            case BOOLEAN -> rs.getBoolean(index);
         };
         return rs.wasNull() ? null : value;
     }

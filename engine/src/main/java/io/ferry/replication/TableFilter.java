@@ -1,20 +1,29 @@
 package io.ferry.replication;
 
+import io.ferry.replication.mapping.TableRules;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Which source tables a job replicates: {@code schema.table} patterns where {@code *} matches any run of
  * characters and {@code ?} one character (e.g. {@code shop.*}, {@code *.orders}). A table is selected when it
- * matches an include and no exclude. Matching is case-sensitive, like table names on Linux MySQL.
+ * matches an include and no exclude. Matching is case-sensitive, like table names on Linux MySQL. It also carries the
+ * job's {@link TableRules} (how each selected table maps to its target), so that selecting and planning see them.
  */
 public final class TableFilter {
     private final List<String> includes;
     private final List<String> excludes;
     private final List<Pattern> includePatterns;
     private final List<Pattern> excludePatterns;
+    private final TableRules rules;
 
     public TableFilter(List<String> includes, List<String> excludes) {
+        this(includes, excludes, TableRules.NONE);
+    }
+
+    private TableFilter(List<String> includes, List<String> excludes, TableRules rules) {
+        this.rules = java.util.Objects.requireNonNull(rules, "rules");
         if (includes.isEmpty()) {
             throw new IllegalArgumentException("Select at least one table: give an include pattern such as 'shop.*'");
         }
@@ -30,6 +39,15 @@ public final class TableFilter {
         List<String> inc = all.stream().map(String::trim).filter(p -> !p.isEmpty() && !p.startsWith("!")).toList();
         List<String> exc = all.stream().map(String::trim).filter(p -> p.startsWith("!")).map(p -> p.substring(1)).toList();
         return new TableFilter(inc, exc);
+    }
+
+    /** The same selection with these table rules. */
+    public TableFilter withRules(TableRules tableRules) {
+        return new TableFilter(includes, excludes, tableRules);
+    }
+
+    public TableRules rules() {
+        return rules;
     }
 
     public List<String> includes() {

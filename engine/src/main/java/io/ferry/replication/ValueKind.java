@@ -32,7 +32,9 @@ public enum ValueKind {
     /** {@link java.time.Duration}: TIME, which spans -838:59:59 to 838:59:59. */
     TIME,
     /** {@link String} of '0'/'1', most significant bit first, exactly the declared width: BIT(n). */
-    BITS;
+    BITS,
+    /** {@link Boolean}: never a source column; Ferry's own flags (the soft-delete column). */
+    BOOLEAN;
 
     /** The kind of a column, or an {@link UnsupportedTypeException} naming it. */
     public static ValueKind of(TableId table, ColumnSchema column) {
@@ -53,6 +55,7 @@ public enum ValueKind {
             case "timestamp" -> TIMESTAMP;
             case "time" -> TIME;
             case "bit" -> BITS;
+            case "boolean" -> BOOLEAN; // Ferry's own columns only: MySQL reports BOOLEAN as tinyint
             default -> throw new UnsupportedTypeException(table, column);
         };
     }

@@ -77,6 +77,7 @@ public final class PostgresDialect implements WarehouseDialect {
             case TIMESTAMP -> "TIMESTAMPTZ(" + precision(c) + ")";
             case TIME -> "INTERVAL";
             case BITS -> "BIT VARYING(" + Math.max(1, c.declaredLength()) + ")";
+            case BOOLEAN -> "BOOLEAN";
         };
     }
 

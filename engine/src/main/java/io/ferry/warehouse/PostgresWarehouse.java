@@ -66,9 +66,10 @@ public final class PostgresWarehouse implements Warehouse {
     }
 
     @Override
-    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+    public void begin(Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            for (TargetTable t : tables) {
+            for (TargetTable t : tables.keySet()) {
+                TargetPreparation preparation = tables.get(t);
                 String name = dialect.qualified(t.schema(), t.table());
                 if (preparation == TargetPreparation.DROP_AND_CREATE) {
                     st.execute("DROP TABLE IF EXISTS " + name);

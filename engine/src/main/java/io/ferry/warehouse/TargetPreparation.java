@@ -11,6 +11,11 @@ public enum TargetPreparation {
     /** Keep the table and its rows as they are (created if missing). */
     DO_NOTHING;
 
+    /** As written in ferry.yaml: drop-and-create, truncate, do-nothing. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public static TargetPreparation parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -5,7 +5,9 @@ import io.ferry.replication.TableSchema;
 
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,14 @@ public interface Warehouse extends AutoCloseable {
     Optional<Checkpoint> checkpoint(String job) throws SQLException;
 
     /** Prepares the target tables as asked and writes the job's first checkpoint, in one transaction. */
-    void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException;
+    default void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+        Map<TargetTable, TargetPreparation> each = new LinkedHashMap<>();
+        tables.forEach(t -> each.put(t, preparation));
+        begin(each, first);
+    }
+
+    /** Prepares each target table as its entry says and writes the job's first checkpoint, in one transaction. */
+    void begin(Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException;
 
     /** Applies the tables' final rows (and the foreign-key actions) and moves the checkpoint, atomically. */
     void apply(Collection<CollapsedTable> tables, CascadePlan cascades, Checkpoint previous, Checkpoint next) throws SQLException;

@@ -33,7 +33,9 @@ public record RedshiftColumn(ColumnSchema source, ValueKind kind, String type, F
         /** TIME as MySQL writes it, [-]H:MM:SS.ffffff, in a VARCHAR. */
         TIME_TEXT,
         /** BIT(n) as n characters '0'/'1'. */
-        BITS
+        BITS,
+        /** Ferry's own flags: true / false. */
+        BOOLEAN
     }
 
     /** The SQL expression that turns a bound text parameter into this column's value in a multi-row INSERT. */

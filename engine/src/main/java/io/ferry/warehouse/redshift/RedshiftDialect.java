@@ -115,6 +115,7 @@ public final class RedshiftDialect implements WarehouseDialect {
             case DATETIME -> new RedshiftColumn(c, kind, "TIMESTAMP", RedshiftColumn.Form.TIMESTAMP, -1, false);
             case TIMESTAMP -> new RedshiftColumn(c, kind, "TIMESTAMPTZ", RedshiftColumn.Form.TIMESTAMPTZ, -1, false);
             case TIME -> new RedshiftColumn(c, kind, "VARCHAR(17)", RedshiftColumn.Form.TIME_TEXT, 17, false);
+            case BOOLEAN -> new RedshiftColumn(c, kind, "BOOLEAN", RedshiftColumn.Form.BOOLEAN, -1, false);
             case BITS -> {
                 int bits = Math.max(1, c.declaredLength());
                 yield new RedshiftColumn(c, kind, "VARCHAR(" + bits + ")", RedshiftColumn.Form.BITS, bits, false);

@@ -111,6 +111,7 @@ public final class RedshiftValues {
             case TIMESTAMP -> DATETIME.format((LocalDateTime) value);
             case TIMESTAMPTZ -> DATETIME.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)) + "+00";
             case TIME_TEXT -> MySqlTime.format((Duration) value);
+            case BOOLEAN -> value.toString();
         };
     }
 

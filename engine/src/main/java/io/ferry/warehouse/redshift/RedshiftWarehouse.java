@@ -71,10 +71,11 @@ public final class RedshiftWarehouse implements Warehouse {
     }
 
     @Override
-    public void begin(Collection<TargetTable> tables, TargetPreparation preparation, Checkpoint first) throws SQLException {
+    public void begin(java.util.Map<TargetTable, TargetPreparation> tables, Checkpoint first) throws SQLException {
         inTransaction(() -> {
             try (Statement st = connection.createStatement()) {
-                for (TargetTable t : tables) {
+                for (TargetTable t : tables.keySet()) {
+                    TargetPreparation preparation = tables.get(t);
                     if (preparation == TargetPreparation.DROP_AND_CREATE) {
                         st.execute(sql.dropTable(t.source()));
                     }

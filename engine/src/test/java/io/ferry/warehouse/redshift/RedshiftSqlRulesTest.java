@@ -3,6 +3,11 @@ package io.ferry.warehouse.redshift;
 import io.ferry.replication.ColumnSchema;
 import io.ferry.replication.TableId;
 import io.ferry.replication.TableSchema;
+import io.ferry.replication.mapping.AddedColumn;
+import io.ferry.replication.mapping.ColumnExpression;
+import io.ferry.replication.mapping.MetadataColumns;
+import io.ferry.replication.mapping.TableMapping;
+import io.ferry.replication.mapping.TableRule;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -69,10 +74,26 @@ class RedshiftSqlRulesTest {
                 new ColumnSchema("OrderId", "int", "int(11)", false, null, 10, 0, null, null, false),
                 new ColumnSchema("LineNo", "smallint", "smallint(6)", false, null, 5, 0, null, null, false),
                 col("note", "varchar", "varchar(40)", 40L, null, null, "utf8mb3")), List.of("OrderId", "LineNo")));
+        tables.add(mappedByTableRules());
         String longName = "c".repeat(RedshiftDialect.MAX_IDENTIFIER_BYTES);
         tables.add(new TableSchema(new TableId("s", "t".repeat(RedshiftDialect.MAX_IDENTIFIER_BYTES)),
                 List.of(key(longName), col("Ünïcode", "varchar", "varchar(10)", 10L, null, null, "utf8mb4")), List.of(longName)));
         return tables;
+    }
+
+    /**
+     * A table as table rules make it: renamed, a column renamed and one dropped, a constant and the commit time added,
+     * and the operation, commit-time and soft-delete metadata columns (VARCHAR(1), TIMESTAMPTZ, BOOLEAN).
+     */
+    static TableSchema mappedByTableRules() {
+        TableId id = new TableId("Shop", "Orders");
+        TableSchema source = new TableSchema(id, List.of(key("ID"), col("Amount", "decimal", "decimal(10,2)", null, 10, 2, null),
+                col("secret", "varchar", "varchar(20)", 20L, null, null, "utf8mb4")), List.of("ID"));
+        TableRule rule = new TableRule(id, "Orders_V2", Map.of("Amount", "amount_usd"), List.of("secret"),
+                List.of(AddedColumn.constant("loaded_from", "prod"), AddedColumn.of("src_commit", ColumnExpression.COMMIT_TIME)));
+        MetadataColumns metadata = new MetadataColumns(MetadataColumns.DEFAULT_OPERATION, MetadataColumns.DEFAULT_COMMIT_TIME,
+                MetadataColumns.DEFAULT_DELETED);
+        return TableMapping.of("job", source, java.util.Optional.of(rule), metadata, new ArrayList<>()).orElseThrow().target();
     }
 
     static List<RedshiftDialect> dialects() {
