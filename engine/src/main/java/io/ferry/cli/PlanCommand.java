@@ -41,7 +41,7 @@ public final class PlanCommand implements Callable<Integer> {
         WarehouseDialect dialect = job.dialect();
         ReplicationPlan plan;
         try (Connection c = job.source().connect()) {
-            plan = ReplicationPlan.read(c, job.tables());
+            plan = ReplicationPlan.read(c, job.tables(), job.watermarks());
         }
         Optional<Checkpoint> checkpoint;
         try (Connection w = job.warehouse().connect()) {

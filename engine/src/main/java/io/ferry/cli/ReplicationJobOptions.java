@@ -10,6 +10,7 @@ import io.ferry.replication.ReplicationJobSpecs;
 import io.ferry.replication.TableFilter;
 import io.ferry.warehouse.redshift.RedshiftOptions;
 import io.ferry.warehouse.redshift.RedshiftSettings;
+import io.ferry.config.RedshiftJobSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -67,27 +68,34 @@ final class ReplicationJobOptions {
                 description = "The IAM role Redshift assumes to read the staging files (default: the s3 connection's keys).")
         String copyIamRole;
 
-        @Option(names = "--oversize", paramLabel = "POLICY", defaultValue = "reject",
+        @Option(names = "--oversize", paramLabel = "POLICY",
                 description = "A value longer than its VARCHAR (65535 bytes at most): reject (default) or truncate "
                         + "(cut on a character, row flagged in _ferry_truncated).")
-        String oversize = "reject";
+        String oversize;
 
-        @Option(names = "--wide-decimal", paramLabel = "POLICY", defaultValue = "refuse",
+        @Option(names = "--wide-decimal", paramLabel = "POLICY",
                 description = "A DECIMAL wider than 38 digits: refuse (default) or varchar (its exact text).")
-        String wideDecimal = "refuse";
+        String wideDecimal;
 
         @Option(names = "--without-table-attributes",
                 description = "No DISTSTYLE/DISTKEY/SORTKEY: only for a PostgreSQL stand-in (the sandbox's pgbouncer).")
         boolean withoutTableAttributes;
 
-        RedshiftOptions options() {
-            RedshiftOptions o = RedshiftOptions.defaults().withOversize(RedshiftOptions.Oversize.parse(oversize))
-                    .withWideDecimal(RedshiftOptions.WideDecimal.parse(wideDecimal));
-            return withoutTableAttributes ? o.withoutTableAttributes() : o;
-        }
-
-        RedshiftSettings settings() {
-            return new RedshiftSettings(options(), stagingS3, copyIamRole);
+        /** The job's settings from ferry.yaml (defaults for a job of the command line), each option given overriding. */
+        RedshiftSettings settings(RedshiftJobSettings job) {
+            RedshiftSettings base = RedshiftSettings.of(job);
+            RedshiftOptions o = base.options();
+            if (oversize != null) {
+                o = o.withOversize(RedshiftOptions.Oversize.parse(oversize));
+            }
+            if (wideDecimal != null) {
+                o = o.withWideDecimal(RedshiftOptions.WideDecimal.parse(wideDecimal));
+            }
+            if (withoutTableAttributes) {
+                o = o.withoutTableAttributes();
+            }
+            return new RedshiftSettings(o, stagingS3 != null ? stagingS3 : base.stagingS3(),
+                    copyIamRole != null ? copyIamRole : base.copyIamRole());
         }
     }
 
@@ -108,9 +116,9 @@ final class ReplicationJobOptions {
                 batchRows.orElse(base.maxBatchRows()), batchDelay.orElse(base.maxBatchDelay()),
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
                         .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(),
-                onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(), base.zeroDates(),
-                base.rules(), base.limits());
-        return new Resolved(ferry, job, redshift.settings());
+                onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(),
+                base.zeroDates(), base.rules(), base.redshift(), base.watermarks(), base.limits());
+        return new Resolved(ferry, job, redshift.settings(base.redshift()));
     }
 
     private ReplicationJobConfig configured(FerryConfig ferry) {

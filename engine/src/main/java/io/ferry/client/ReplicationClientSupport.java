@@ -84,7 +84,7 @@ final class ReplicationClientSupport implements AutoCloseable {
             MetricsSample.TableRate rate = rates.getOrDefault(e.getKey(), new MetricsSample.TableRate(0, 0));
             out.add(new ReplicationTableStatus(e.getKey().toString(), m.state().name(), m.loadPercent(), m.loadedRows(),
                     m.rowsApplied(), m.lastChange(), m.applyLag() == null ? -1 : m.applyLag().toMillis(), rate.in(),
-                    rate.out(), m.suspendedBecause()));
+                    rate.out(), m.suspendedBecause(), m.loadEta() == null ? -1 : m.loadEta().toSeconds()));
         }
         return out;
     }

@@ -14,10 +14,14 @@ import java.util.Optional;
 final class ReplicationJobBinder implements JobTypeBinder {
     private static final Map<String, String> PREPARATIONS = words("drop-and-create", "truncate", "do-nothing");
     private static final Map<String, ReplicationJobConfig.PositionMode> POSITION_MODES = new LinkedHashMap<>();
+    private static final Map<String, ReplicationJobConfig.Watermarks> WATERMARKS = new LinkedHashMap<>();
 
     private static final Map<String, io.ferry.replication.ErrorPolicy> ERROR_POLICIES = new LinkedHashMap<>();
 
     static {
+        WATERMARKS.put("auto", ReplicationJobConfig.Watermarks.AUTO);
+        WATERMARKS.put("table", ReplicationJobConfig.Watermarks.TABLE);
+        WATERMARKS.put("gtid", ReplicationJobConfig.Watermarks.GTID);
         for (io.ferry.replication.ErrorPolicy p : io.ferry.replication.ErrorPolicy.values()) {
             ERROR_POLICIES.put(p.yamlName(), p);
         }
@@ -68,6 +72,7 @@ final class ReplicationJobBinder implements JobTypeBinder {
         }
         ReplicationJobConfig.PositionMode mode = r.choice("positionMode", POSITION_MODES,
                 ReplicationJobConfig.PositionMode.FILE);
+        ReplicationJobConfig.Watermarks watermarks = r.choice("watermarks", WATERMARKS, ReplicationJobConfig.Watermarks.AUTO);
         boolean heartbeat = r.bool("heartbeat", true);
         var heartbeatInterval = r.duration("heartbeatInterval", false).orElse(ReplicationJobConfig.DEFAULT_HEARTBEAT_INTERVAL);
         if (heartbeatInterval.compareTo(java.time.Duration.ofMillis(100)) < 0) {
@@ -78,13 +83,14 @@ final class ReplicationJobBinder implements JobTypeBinder {
         ZeroDates zeroDates = r.node(ZeroDates.KEY).filter(n -> n instanceof YamlNode.Scalar s && s.isNull()).isPresent()
                 ? ZeroDates.NULL : r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
         TableRules rules = new TableRulesBinder(r).bind();
+        Optional<RedshiftJobSettings> redshift = RedshiftJobBinder.bind(r, context, target);
         Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
-        if (!r.valid() || source.isEmpty() || target.isEmpty() || limits.isEmpty()) {
+        if (!r.valid() || source.isEmpty() || target.isEmpty() || redshift.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
-                onError, zeroDates, rules, limits.get()));
+                onError, zeroDates, rules, redshift.get(), watermarks, limits.get()));
     }
 
     /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */

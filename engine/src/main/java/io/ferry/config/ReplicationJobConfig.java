@@ -25,14 +25,16 @@ import java.util.Optional;
  *                          with per-table overrides ({@code onErrorTables})
  * @param zeroDates         what a zero or invalid source date becomes: {@code fail} (default) or {@code null}
  * @param rules             how each table maps to its target (rename, columns) and the metadata columns
- * @param limits            memory buffer, spill threshold, spill disk and directory ({@code bufferMemory},
- *                          {@code spillThreshold}, {@code spillDisk}, {@code spillDirectory})
+ * @param redshift          how a redshift target is written (staging, type policies, table layouts)
+ * @param watermarks        what marks the full load's chunks in the stream: rows in ferry_admin, or (read-only source)
+ *                          the executed GTID position; AUTO chooses by the source's read_only
  */
 public record ReplicationJobConfig(String name, String source, String target, List<String> include,
                                    List<String> exclude, Optional<String> targetSchema, String targetPreparation,
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
                                    io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules,
+                                   RedshiftJobSettings redshift, Watermarks watermarks,
                                    io.ferry.replication.BufferLimits limits) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
@@ -43,6 +45,9 @@ public record ReplicationJobConfig(String name, String source, String target, Li
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     public enum PositionMode { FILE, GTID }
+
+    /** What marks a full-load chunk's window: AUTO (GTID when the source is read_only), TABLE rows, or GTID. */
+    public enum Watermarks { AUTO, TABLE, GTID }
 
     /** The maxBatchDelay of a job that sets none: 10 s into Redshift, else 500 ms. */
     public static Duration defaultMaxBatchDelay(ConnectionType target) {
@@ -63,6 +68,8 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(zeroDates, "zeroDates");
+        Objects.requireNonNull(redshift, "redshift");
+        Objects.requireNonNull(watermarks, "watermarks");
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -71,18 +78,39 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
-                                TableRules rules) {
+                                TableRules rules, RedshiftJobSettings redshift, Watermarks watermarks) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, io.ferry.replication.BufferLimits.DEFAULTS);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, redshift, watermarks,
+                io.ferry.replication.BufferLimits.DEFAULTS);
     }
 
-    /** Without table rules or metadata columns. */
+    /** With the default Redshift settings, AUTO watermarks and the default buffer and spill limits. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                TableRules rules) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
+    }
+
+    /** With AUTO watermarks. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                TableRules rules, RedshiftJobSettings redshift) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, redshift, Watermarks.AUTO);
+    }
+
+    /** Without table rules or metadata columns, with the default Redshift settings. */
     public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE);
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, TableRules.NONE, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     /** A job that stops on a data error (the default error policy), with {@code zeroDates: fail}. */
@@ -91,7 +119,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
                                 Duration heartbeatInterval) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
+                positionMode, heartbeat, heartbeatInterval, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     /** With the heartbeat on, every 2 s, and the default error policy. */
@@ -99,7 +127,7 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                 Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
                                 Duration maxBatchDelay, PositionMode positionMode) {
         this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
-                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE);
+                positionMode, true, DEFAULT_HEARTBEAT_INTERVAL, io.ferry.replication.ErrorPolicies.STOP, ZeroDates.FAIL, TableRules.NONE, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     @Override

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where in the source's binlog a change ends: the binlog file and the byte offset of the next event, and, on
- * MariaDB, the GTID position (the last GTID per replication domain) at that point. Immutable; serialised as
- * {@code file:offset} or {@code file:offset gtid=0-1-42,1-2-7} for the checkpoint table.
+ * Where in the source's binlog a change ends: the binlog file and the byte offset of the next event, and the GTIDs
+ * executed at that point: on MariaDB the GTID position (the last GTID per replication domain), on MySQL the GTID set.
+ * Immutable; serialised as {@code file:offset}, {@code file:offset gtid=0-1-42,1-2-7} (MariaDB) or
+ * {@code file:offset gtidset=uuid:1-5,uuid2:1-3} (MySQL) for the checkpoint table.
  */
-public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) implements Comparable<BinlogPosition> {
+public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids, MySqlGtidSet gtidSet)
+        implements Comparable<BinlogPosition> {
     private static final String GTID_MARK = " gtid=";
+    private static final String GTID_SET_MARK = " gtidset=";
 
     public BinlogPosition {
         Objects.requireNonNull(file, "file");
@@ -22,6 +25,12 @@ public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) 
             throw new IllegalArgumentException("A binlog offset starts at 4 (after the magic bytes), got " + offset);
         }
         gtids = List.copyOf(gtids);
+        Objects.requireNonNull(gtidSet, "gtidSet");
+    }
+
+    /** A position without a MySQL GTID set (MariaDB, or MySQL without GTIDs). */
+    public BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) {
+        this(file, offset, gtids, MySqlGtidSet.EMPTY);
     }
 
     public static BinlogPosition of(String file, long offset) {
@@ -32,6 +41,12 @@ public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) 
     public static BinlogPosition parse(String text) {
         String rest = text.trim();
         List<MariaDbGtid> gtids = new ArrayList<>();
+        MySqlGtidSet gtidSet = MySqlGtidSet.EMPTY;
+        int setMark = rest.indexOf(GTID_SET_MARK);
+        if (setMark >= 0) {
+            gtidSet = MySqlGtidSet.parse(rest.substring(setMark + GTID_SET_MARK.length()));
+            rest = rest.substring(0, setMark);
+        }
         int mark = rest.indexOf(GTID_MARK);
         if (mark >= 0) {
             gtids = parseGtidList(rest.substring(mark + GTID_MARK.length()));
@@ -42,7 +57,7 @@ public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) 
             throw new IllegalArgumentException("A binlog position is file:offset (e.g. mysql-bin.000003:1234), got '" + text + "'");
         }
         try {
-            return new BinlogPosition(rest.substring(0, colon), Long.parseLong(rest.substring(colon + 1)), gtids);
+            return new BinlogPosition(rest.substring(0, colon), Long.parseLong(rest.substring(colon + 1)), gtids, gtidSet);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The offset of binlog position '" + text + "' is not a number", e);
         }
@@ -61,7 +76,12 @@ public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) 
 
     /** This position moved to a new offset in the same file. */
     public BinlogPosition at(String newFile, long newOffset) {
-        return new BinlogPosition(newFile, newOffset, gtids);
+        return new BinlogPosition(newFile, newOffset, gtids, gtidSet);
+    }
+
+    /** This position with MySQL transaction {@code number} of {@code uuid} (or {@code uuid:tag}) in its GTID set. */
+    public BinlogPosition withMySqlGtid(String uuid, long number) {
+        return new BinlogPosition(file, offset, gtids, gtidSet.with(uuid, number));
     }
 
     /** This position with {@code gtid} as the last GTID of its domain. */
@@ -74,7 +94,7 @@ public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) 
         }
         next.add(gtid);
         next.sort(Comparator.comparingLong(MariaDbGtid::domain));
-        return new BinlogPosition(file, offset, next);
+        return new BinlogPosition(file, offset, next, gtidSet);
     }
 
     public String gtidList() {
@@ -82,7 +102,8 @@ public record BinlogPosition(String file, long offset, List<MariaDbGtid> gtids) 
     }
 
     public String serialize() {
-        return gtids.isEmpty() ? file + ":" + offset : file + ":" + offset + GTID_MARK + gtidList();
+        return file + ":" + offset + (gtids.isEmpty() ? "" : GTID_MARK + gtidList())
+                + (gtidSet.isEmpty() ? "" : GTID_SET_MARK + gtidSet);
     }
 
     /** Orders by file then offset; binlog files of one server share a prefix and a fixed-width number. */

@@ -24,17 +24,28 @@ public final class BinlogReader implements AutoCloseable {
     private volatile boolean closing;
     private Thread thread;
 
+    /**
+     * What the client sends to resume by GTID: a MySQL checkpoint's executed GTID set (the server sends every transaction
+     * not in it), else a MariaDB GTID position (the server starts after those GTIDs, slave_connect_state).
+     */
+    static String resumeGtids(BinlogPosition start) {
+        if (!start.gtidSet().isEmpty()) {
+            return start.gtidSet().toString();
+        }
+        if (start.gtids().isEmpty()) {
+            throw new IllegalStateException("The checkpoint " + start + " has no GTIDs (a MariaDB GTID position or a MySQL "
+                    + "GTID set) to resume from; resume by binlog file and offset instead");
+        }
+        return start.gtidList();
+    }
+
     public BinlogReader(String jobName, MySqlSource source, long serverId, BinlogPosition start, boolean byGtid,
                         TransactionAssembler assembler) {
         client = new BinaryLogClient(source.host(), source.port(), source.user(), source.password().reveal());
         client.setServerId(serverId);
         client.setSSLMode(source.binlogSslMode());
         if (byGtid) {
-            if (start.gtids().isEmpty()) {
-                throw new IllegalStateException("The checkpoint " + start + " has no MariaDB GTID position to resume from; "
-                        + "resume by binlog file and offset instead");
-            }
-            client.setGtidSet(start.gtidList()); // MariaDB: the server starts after these GTIDs (slave_connect_state)
+            client.setGtidSet(resumeGtids(start));
         } else {
             client.setBinlogFilename(start.file());
             client.setBinlogPosition(start.offset());

@@ -23,7 +23,13 @@ public final class Preflight {
 
     /** Throws a {@link PreflightException} listing every problem; returns quietly when all is well. */
     public static void check(Connection source, Collection<TableSchema> tables, CascadePlan cascades) throws SQLException {
-        List<String> problems = problems(source, tables, cascades);
+        check(source, tables, cascades, WatermarkMode.AUTO);
+    }
+
+    /** As {@link #check(Connection, Collection, CascadePlan)}, with the full load's watermarks of {@code watermarks}. */
+    public static void check(Connection source, Collection<TableSchema> tables, CascadePlan cascades,
+                             WatermarkMode watermarks) throws SQLException {
+        List<String> problems = problems(source, tables, cascades, watermarks);
         if (!problems.isEmpty()) {
             throw new PreflightException(problems);
         }
@@ -31,6 +37,12 @@ public final class Preflight {
 
     /** Every problem, each with what to do; empty when the source is ready. */
     public static List<String> problems(Connection source, Collection<TableSchema> tables, CascadePlan cascades) throws SQLException {
+        return problems(source, tables, cascades, WatermarkMode.AUTO);
+    }
+
+    /** Every problem, each with what to do, with the full load's watermarks of {@code watermarks}. */
+    public static List<String> problems(Connection source, Collection<TableSchema> tables, CascadePlan cascades,
+                                        WatermarkMode watermarks) throws SQLException {
         List<String> problems = new ArrayList<>(cascades.problems());
         Map<String, String> vars = variables(source);
         boolean mariadb = vars.getOrDefault("version", "").toLowerCase(Locale.ROOT).contains("mariadb");
@@ -54,6 +66,7 @@ public final class Preflight {
             problems.add("binlog_transaction_compression is ON: compressed transaction payloads are not supported yet. Turn it off");
         }
         checkGrants(source, mariadb, problems);
+        problems.addAll(WatermarkPreflight.problems(source, watermarks));
         problems.addAll(BinlogRetention.problems(source));
         for (TableSchema table : tables) {
             if (!table.hasPrimaryKey()) {

@@ -27,6 +27,22 @@ final class ReplayedBatch implements ChangeReplay {
         return batch.stream().anyMatch(Transaction::isSpilled) ? new ReplayedBatch(batch, applied) : null;
     }
 
+    /**
+     * Adds an empty entry to {@code tables} for each replicated table a spilled transaction changed, so that the full
+     * load sees them as written by the stream (no straight COPY into them afterwards); the entries are not applied.
+     */
+    void touch(java.util.Map<TableId, io.ferry.warehouse.CollapsedTable> tables, java.util.Map<TableId, TableSchema> schemas) {
+        for (Transaction txn : batch) {
+            if (txn.spilled() != null) {
+                for (TableId t : txn.rowsPerTable().keySet()) {
+                    if (applied.test(t) && schemas.get(t) != null) {
+                        tables.computeIfAbsent(t, id -> new io.ferry.warehouse.CollapsedTable(schemas.get(id)));
+                    }
+                }
+            }
+        }
+    }
+
     long rows() {
         return batch.stream().mapToLong(Transaction::rowCount).sum();
     }

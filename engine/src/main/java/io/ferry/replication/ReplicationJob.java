@@ -45,6 +45,7 @@ public final class ReplicationJob {
     private volatile boolean running = true;
 
     private final WarehouseOpener warehouses;
+    private final TableReloads reloads = new TableReloads();
 
     /** A job into the spec's warehouse. */
     public ReplicationJob(ReplicationJobSpec spec, Clock clock) {
@@ -73,19 +74,32 @@ public final class ReplicationJob {
         stopSignal.countDown();
     }
 
+    /**
+     * Loads {@code table} again while the job streams: between two batches the job empties the target table and
+     * queues a new incremental snapshot of it. Completes with what was done, for people.
+     */
+    public java.util.concurrent.CompletableFuture<String> reload(TableId table) {
+        return reloads.request(table);
+    }
+
     /** The selected tables, their schemas and foreign-key actions, after the pre-flight checks. */
     public record Selection(Map<TableId, TableSchema> schemas, CascadePlan cascades) {
     }
 
     /** Selects the tables and runs the pre-flight checks (throws {@link PreflightException}). */
     public static Selection selectAndCheck(Connection source, TableFilter filter) throws SQLException {
+        return selectAndCheck(source, filter, WatermarkMode.AUTO);
+    }
+
+    /** As {@link #selectAndCheck(Connection, TableFilter)}, checking the full load's {@code watermarks} too. */
+    public static Selection selectAndCheck(Connection source, TableFilter filter, WatermarkMode watermarks) throws SQLException {
         List<TableId> selected = filter.select(SchemaReader.listTables(source));
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
         }
         Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
         CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
-        Preflight.check(source, schemas.values(), cascades);
+        Preflight.check(source, schemas.values(), cascades, watermarks);
         return new Selection(schemas, cascades);
     }
 
@@ -122,7 +136,7 @@ public final class ReplicationJob {
         try (Connection source = spec.source().connect();
              Warehouse opened = warehouses.open(spec.warehouse(), clock);
              Heartbeat heartbeat = new Heartbeat(spec, clock, metrics)) {
-            Selection selection = selectAndCheck(source, spec.tables());
+            Selection selection = selectAndCheck(source, spec.tables(), spec.watermarks());
             Map<TableId, TableSchema> asWritten = new LinkedHashMap<>();
             selection.schemas().forEach((id, s) -> asWritten.put(id, zeroDates.target(s)));
             mapping = JobMapping.of(spec.name(), spec.tables().rules(), asWritten, selection.cascades()).check();
@@ -143,18 +157,17 @@ public final class ReplicationJob {
             schemas.keySet().forEach(metrics::table);
             Checkpoint checkpoint = start(source, warehouse, schemas);
             metrics.position(checkpoint.position());
-            if (checkpoint.phase() == Checkpoint.Phase.SNAPSHOT) {
-                metrics.state(ReplicationMetrics.State.LOADING);
-                checkpoint = new FullLoad(source, warehouse, schemas, spec.chunkRows(), metrics, () -> running,
-                        spec.preparation() != TargetPreparation.DO_NOTHING).withZeroDates(zeroDates).run(checkpoint);
-            }
             if (running) {
                 requireBinlog(source, checkpoint.position());
                 suspensions = TableSuspensions.load(spec.name(), spec.onError(), warehouse, metrics, schemas.keySet());
-                metrics.state(ReplicationMetrics.State.STREAMING);
+                // the full load runs as chunks interleaved with the stream (see WatermarkSnapshot)
+                WatermarkSnapshot snapshot = new WatermarkSnapshot(spec.name(), source, schemas, spec.chunkRows(), metrics,
+                        spec.watermarks().open(source, spec.name()), reloads, checkpoint, suspensions::reloaded,
+                        zeroDates, (tables, schema, row, seq) -> mapping.putLoaded(tables, schema, row, seq,
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
                 metrics.streamStarting();
-                metrics.allTables(TableMetrics.State.STREAMING);
-                stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat);
+                snapshot.showStates();
+                stream(warehouse, schemas, selection.cascades(), checkpoint, heartbeat, snapshot);
             }
             metrics.state(ReplicationMetrics.State.STOPPED);
             metrics.allTables(TableMetrics.State.STOPPED);
@@ -169,11 +182,12 @@ public final class ReplicationJob {
         }
         // Record the head BEFORE reading any row: streaming from here after the load loses nothing.
         BinlogPosition head = SourcePositions.head(source);
-        Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT, FullLoad.initialProgress(schemas));
+        Checkpoint first = new Checkpoint(spec.name(), head, Checkpoint.Phase.SNAPSHOT,
+                WatermarkSnapshot.initialProgress(schemas, spec.preparation() != TargetPreparation.DO_NOTHING));
         List<TargetTable> targets = new ArrayList<>();
         schemas.values().forEach(s -> targets.add(warehouse.dialect().target(zeroDates.target(s))));
         warehouse.begin(targets, spec.preparation(), first);
-        LOG.info("Job {}: first run, full load then stream from {}", spec.name(), head);
+        LOG.info("Job {}: first run, stream from {} while loading the tables", spec.name(), head);
         return first;
     }
 
@@ -187,16 +201,18 @@ public final class ReplicationJob {
     }
 
     private void stream(Warehouse warehouse, Map<TableId, TableSchema> schemas, CascadePlan cascades,
-                        Checkpoint checkpoint, Heartbeat heartbeat) throws Exception {
+                        Checkpoint checkpoint, Heartbeat heartbeat, WatermarkSnapshot snapshot) throws Exception {
         StreamSchemas followed = StreamSchemas.load(spec, warehouse, schemas, checkpoint.position(), clock);
         var tracker = followed.tracker(spec.tables());
         TransactionAssembler.Schemas heartbeatTable = heartbeat.schemas(Map.of());
         TransactionBuffer buffer = new TransactionBuffer(spec.bufferTransactions(), spec.limits().memoryBytes(), metrics.buffer());
         SpillSpace spill = SpillSpace.open(spec.limits().spillDirectory(), spec.name(), spec.limits().diskBytes(), metrics.buffer());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
-                id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id) : heartbeatTable.schemaOf(id), tracker::onStatement, read -> {
+                id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id)
+                        : heartbeatTable.schemaOf(id) != null ? heartbeatTable.schemaOf(id) : snapshot.schemaOf(id),
+                tracker::onStatement, read -> {
             Transaction txn = heartbeat.recognise(read);
-            metrics.read(txn);
+            metrics.read(snapshot.strip(txn));
             while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
@@ -207,7 +223,8 @@ public final class ReplicationJob {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();
             while (running) {
-                List<Transaction> batch = takeBatch(buffer, reader);
+                checkpoint = snapshot.beforeBatch(warehouse, checkpoint);
+                List<Transaction> batch = takeBatch(buffer, reader, snapshot);
                 if (batch.isEmpty()) {
                     continue;
                 }
@@ -220,27 +237,41 @@ public final class ReplicationJob {
                         if (suspensions.isSuspended(change.table())) {
                             continue;
                         }
-                        mapping.add(tables, change, changes, followed.current().get(change.table()));
+                        mapping.add(tables, change, changes, followed.current().get(change.table()), cascades);
                     }
                 }
                 ReplayedBatch replayed = ReplayedBatch.of(batch, t -> followed.current().containsKey(t) && !suspensions.isSuspended(t));
-                if (changes == 0 && replayed == null && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
+                if (replayed != null) {
+                    replayed.touch(tables, followed.current());
+                    if (snapshot.chunkReady() || snapshot.holdsBatch()) {
+                        // the chunk's window did not see the spilled changes: read that chunk again
+                        snapshot.discardChunk();
+                    }
+                }
+                if (changes == 0 && replayed == null && !snapshot.chunkReady() && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
                         && running && !heartbeat.marks(batch) && last.schemaChange() == null && !followed.hasUnsaved()) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
                     continue;
                 }
-                Checkpoint next = checkpoint.at(last.end());
+                Checkpoint next = snapshot.emit(tables, checkpoint.at(last.end()));
                 long a0 = System.nanoTime();
                 if (replayed != null) { // a spilled transaction: streamed from disk, never whole in memory
                     changes = replayed.rows();
                     warehouse.applyReplayed(replayed, followed.current(), cascades,
                             followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
+                    followed.applied(warehouse, last.schemaChange());
+                } else if (snapshot.copyChunk() != null && last.schemaChange() == null && !followed.hasUnsaved()) {
+                    warehouse.load(snapshot.copyChunk(), checkpoint, next);
                 } else {
+                    if (snapshot.copyChunk() != null) {
+                        tables.put(snapshot.copyChunk().schema().id(), snapshot.copyChunk());
+                    }
                     suspensions.apply(warehouse, tables, cascades, followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
+                    followed.applied(warehouse, last.schemaChange());
                 }
                 buffer.release(batch);
-                followed.applied(warehouse, last.schemaChange());
+                snapshot.applied();
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
                 checkpoint = next;
@@ -261,30 +292,37 @@ public final class ReplicationJob {
     private List<Transaction> carried = new ArrayList<>();
 
     /** Whole transactions up to the batch's row or time limit; empty if none arrived within the delay. */
-    private List<Transaction> takeBatch(TransactionBuffer buffer, BinlogReader reader) throws Exception {
+    private List<Transaction> takeBatch(TransactionBuffer buffer, BinlogReader reader, WatermarkSnapshot snapshot)
+            throws Exception {
         List<Transaction> batch = new ArrayList<>(carried);
         carried = new ArrayList<>();
         long rows = batch.stream().mapToLong(Transaction::rowCount).sum();
         long deadline = System.nanoTime() + spec.batchMaxDelay().toNanos();
-        while (running && rows < spec.batchMaxRows()) {
+        while (running && (rows < spec.batchMaxRows() || snapshot.holdsBatch())) {
             Throwable failure = reader.failure();
             if (failure != null) {
                 throw new ReplicationException("The binlog stream stopped: " + failure.getMessage(), failure);
             }
-            long wait = deadline - System.nanoTime();
+            buffer.holdOpen(snapshot.holdsBatch());
+            long wait = snapshot.holdsBatch() ? 100_000_000L : deadline - System.nanoTime();
             Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
             if (txn == null) {
-                if (wait <= 0 || (buffer.full() && rows > 0)) {
+                if (wait <= 0 || (buffer.full() && rows > 0 && !snapshot.holdsBatch())) {
                     break;
                 }
                 continue;
             }
+            txn = snapshot.observe(txn, rows);
             batch.add(txn);
             rows += txn.rowCount();
             if (txn.schemaChange() != null) {
                 break; // rows after a DDL belong to the next batch, with the new schemas
             }
+            if (snapshot.chunkReady()) {
+                break; // the chunk's rows go in at its high watermark: end the batch there
+            }
         }
+        buffer.holdOpen(false);
         return batch;
     }
 }

@@ -39,9 +39,9 @@ public final class ReplicationJobSpecs {
         return names.isEmpty() ? "none (add one under jobs:, see docs/replication.md)" : String.join(", ", names);
     }
 
-    /** A job into PostgreSQL, or into Redshift with the default {@link RedshiftSettings}. */
+    /** A job into PostgreSQL, or into Redshift with the job's {@code redshift:} settings. */
     public static ReplicationJobSpec build(FerryConfig config, ReplicationJobConfig job) {
-        return build(config, job, RedshiftSettings.DEFAULTS);
+        return build(config, job, RedshiftSettings.of(job.redshift()));
     }
 
     /** @param redshift how a redshift target is written (ignored for a postgresql target) */
@@ -69,6 +69,7 @@ public final class ReplicationJobSpecs {
                         TargetPreparation.parse(job.targetPreparation()))
                 .withBatch(job.maxBatchRows(), job.maxBatchDelay())
                 .withResumeByGtid(job.positionMode() == ReplicationJobConfig.PositionMode.GTID)
+                .withWatermarks(WatermarkMode.valueOf(job.watermarks().name()))
                 .withTargetSchema(job.targetSchema().orElse(null))
                 .withOpener(opener)
                 .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)

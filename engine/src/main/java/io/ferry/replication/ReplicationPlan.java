@@ -44,13 +44,18 @@ public final class ReplicationPlan {
 
     /** Reads the source (information_schema, SHOW CREATE TABLE, variables, grants); writes nothing. */
     public static ReplicationPlan read(Connection source, TableFilter filter) throws SQLException {
+        return read(source, filter, WatermarkMode.AUTO);
+    }
+
+    /** As {@link #read(Connection, TableFilter)}, with the full load's {@code watermarks}. */
+    public static ReplicationPlan read(Connection source, TableFilter filter, WatermarkMode watermarks) throws SQLException {
         List<TableId> selected = filter.select(SchemaReader.listTables(source));
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("No source table matches '" + filter + "': check the schema.table patterns");
         }
         Map<TableId, TableSchema> schemas = SchemaReader.readAll(source, selected);
         CascadePlan cascades = new CascadePlan(SchemaReader.foreignKeys(source, selected), schemas);
-        List<String> problems = new ArrayList<>(Preflight.problems(source, schemas.values(), cascades));
+        List<String> problems = new ArrayList<>(Preflight.problems(source, schemas.values(), cascades, watermarks));
         JobMapping mapping = JobMapping.of("", filter.rules(), schemas, cascades);
         problems.addAll(mapping.problems());
         Map<TableId, Long> rows = new java.util.HashMap<>();

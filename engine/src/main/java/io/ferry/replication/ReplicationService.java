@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class ReplicationService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationService.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration RELOAD_WAIT = Duration.ofSeconds(60);
 
     private final Clock clock;
     private final Map<String, ManagedJob> jobs = new LinkedHashMap<>();
@@ -78,11 +79,9 @@ public final class ReplicationService implements AutoCloseable {
     }
 
     /**
-     * Loads one table again. This engine cannot reload a table while the stream runs (that needs the DBLog
-     * watermark snapshots): the job is stopped, the target table emptied and the checkpoint set back to a full load
-     * of that table alone, at the same binlog position, in one warehouse transaction; the job is started again, loads
-     * the table (the stream of every table waits meanwhile) and then streams on, replaying the changes since the
-     * position, which is harmless (the apply is an idempotent MERGE). Returns what was done, for people.
+     * Loads one table again. A running job does it while it streams (a new incremental snapshot of that table: the
+     * target table is emptied and loaded again in chunks between watermarks, its changes and the other tables' keep
+     * flowing); a stopped job gets the same in its checkpoint and is started. Returns what was done, for people.
      */
     public String reload(String name, TableId table) throws Exception {
         ManagedJob job = job(name);
@@ -91,30 +90,36 @@ public final class ReplicationService implements AutoCloseable {
             throw new IllegalArgumentException("Job " + name + " does not replicate " + table + " (its tables: "
                     + spec.tables() + ")");
         }
-        boolean wasRunning = job.running();
-        job.stop();
+        ReplicationJob current = job.current;
+        if (job.running() && current != null) {
+            try {
+                return current.reload(table).get(RELOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Job " + name + " did not take the reload of " + table + " within "
+                        + RELOAD_WAIT.toSeconds() + " s (is it retrying? " + job.view().lastError() + "); it will once it streams");
+            }
+        }
         try (Connection source = spec.source().connect();
              Warehouse warehouse = spec.warehouses().open(spec.warehouse(), clock)) {
             Optional<Checkpoint> checkpoint = warehouse.checkpoint(name);
             if (checkpoint.isPresent()) {
                 if (checkpoint.get().phase() == Checkpoint.Phase.SNAPSHOT) {
-                    if (wasRunning) {
-                        job.start();
-                    }
-                    throw new IllegalStateException("Job " + name + " is still in its full load; " + table
-                            + " is loaded by it anyway. Reload it once the job streams.");
+                    throw new IllegalStateException("Job " + name + " is stopped in the middle of a full load; start it and "
+                            + "reload " + table + " while it runs.");
                 }
                 TableSchema schema = SchemaReader.read(source, table);
                 Checkpoint next = new Checkpoint(name, checkpoint.get().position(), Checkpoint.Phase.SNAPSHOT,
-                        SnapshotProgress.reload(List.of(table)).serialize(new ValueKind[0]));
+                        SnapshotProgress.reload(List.of(table)).copying(List.of(table)).serialize(new ValueKind[0]));
                 warehouse.restartLoad(spec.dialect().target(JobMapping.targetOf(name, spec.tables().rules(), schema)),
                         checkpoint.get(), next);
             }
         }
         job.start();
-        LOG.info("Job {}: reloading {} (job restarted with a full load of that table)", name, table);
-        return "Job " + name + " restarted to load " + table + " again: the table was emptied in the warehouse and is "
-                + "being loaded from the source; the other tables stream on once the load is done.";
+        LOG.info("Job {}: reloading {} (the job was stopped: started with a load of that table)", name, table);
+        return "Job " + name + " started to load " + table + " again: the table was emptied in the warehouse and is being "
+                + "loaded from the source in chunks while the job streams.";
     }
 
     public synchronized List<JobView> jobs() {

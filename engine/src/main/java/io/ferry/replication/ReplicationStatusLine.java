@@ -22,7 +22,29 @@ public final class ReplicationStatusLine {
                 metrics.changesApplied(), s.batches(), at == null ? "-" : at.file() + ":" + at.offset(),
                 s.purgeHorizon() == null ? "" : "  " + s.purgeHorizon().statusText(), suspended(metrics),
                 zeroDatesNulled(metrics),
-                s.lastError() == null ? "" : "  error: " + s.lastError());
+                s.lastError() == null ? "" : "  error: " + s.lastError()) + loading(metrics);
+    }
+
+    /** The tables being loaded: rows done of the estimate, rate and time left. */
+    static String loading(ReplicationMetrics metrics) {
+        StringBuilder out = new StringBuilder();
+        metrics.tables().forEach((table, m) -> {
+            if (m.state() != TableMetrics.State.LOADING) {
+                return;
+            }
+            out.append(String.format(Locale.ROOT, "  loading %s %,d", table, m.loadedRows()));
+            if (m.estimatedRows() >= 0) {
+                out.append(String.format(Locale.ROOT, "/~%,d (%d %%)", m.estimatedRows(), Math.max(0, m.loadPercent())));
+            }
+            if (m.loadRate() > 0) {
+                out.append(String.format(Locale.ROOT, " %,d rows/s", Math.round(m.loadRate())));
+            }
+            java.time.Duration eta = m.loadEta();
+            if (eta != null) {
+                out.append(" ETA ").append(eta.toSeconds()).append(" s");
+            }
+        });
+        return out.toString();
     }
 
     /** "  SUSPENDED shop.a, shop.b" for the tables an error policy set aside, else empty. */

@@ -128,22 +128,23 @@ public final class SnapshotReader {
             case DOUBLE -> rs.getDouble(index);
             case TEXT, JSON -> rs.getString(index);
             case BYTES -> rs.getBytes(index);
-            case DATE -> text(rs, index, c, LocalDate::parse);
-            case DATETIME -> text(rs, index, c, s -> LocalDateTime.parse(s, DATETIME));
-            case TIMESTAMP -> text(rs, index, c, s -> LocalDateTime.parse(s, DATETIME).toInstant(ZoneOffset.UTC));
-            case TIME -> text(rs, index, c, MySqlTime::parse);
-            case BITS -> text(rs, index, c, s -> pad(s, c.declaredLength()));
+            case DATE -> text(rs, index, column, LocalDate::parse);
+            case DATETIME -> text(rs, index, column, DateTimeText::parse);
+            case TIMESTAMP -> text(rs, index, column, s -> DateTimeText.parse(s).toInstant(ZoneOffset.UTC));
+            case TIME -> text(rs, index, column, MySqlTime::parse);
+            case BITS -> text(rs, index, column, s -> pad(s, c.declaredLength()));
             case BOOLEAN -> rs.getBoolean(index);
         };
         return rs.wasNull() ? null : value;
     }
 
-    private Object text(ResultSet rs, int index, ColumnSchema c, java.util.function.Function<String, Object> parse) throws SQLException {
+    private Object text(ResultSet rs, int index, int column, java.util.function.Function<String, Object> parse) throws SQLException {
         String s = rs.getString(index);
         if (s == null) {
             return null;
         }
-        boolean date = kinds[schema.indexOf(c.name())] != ValueKind.TIME && kinds[schema.indexOf(c.name())] != ValueKind.BITS;
+        ColumnSchema c = schema.columns().get(column);
+        boolean date = kinds[column] != ValueKind.TIME && kinds[column] != ValueKind.BITS;
         if (date && isZeroDate(s)) {
             return zeroDates.zeroDate(schema, c, s, true);
         }

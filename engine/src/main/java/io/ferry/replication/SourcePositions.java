@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Reads the source's current binlog head: file, offset and (MariaDB) GTID position. */
+/** Reads the source's current binlog head: file, offset and the GTIDs executed (MariaDB position or MySQL set). */
 public final class SourcePositions {
     private SourcePositions() {
     }
@@ -22,14 +22,22 @@ public final class SourcePositions {
             offset = rs.getLong(2);
         }
         List<MariaDbGtid> gtids = List.of();
+        MySqlGtidSet gtidSet = MySqlGtidSet.EMPTY;
         try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery("SELECT @@gtid_binlog_pos")) {
             if (rs.next() && rs.getString(1) != null) {
                 gtids = BinlogPosition.parseGtidList(rs.getString(1));
             }
         } catch (SQLException notMariaDb) {
-            // MySQL has no gtid_binlog_pos; its GTID sets are not handled yet
+            // MySQL: no gtid_binlog_pos (error 1193); its executed GTID set instead
+            try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery("SELECT @@GLOBAL.gtid_executed")) {
+                if (rs.next() && rs.getString(1) != null) {
+                    gtidSet = MySqlGtidSet.parse(rs.getString(1));
+                }
+            } catch (SQLException noGtids) {
+                // a server without GTIDs at all (before MySQL 5.6): file and offset only
+            }
         }
-        return new BinlogPosition(file, offset, gtids);
+        return new BinlogPosition(file, offset, gtids, gtidSet);
     }
 
     /** The binlog files the source still has, oldest first ({@code SHOW BINARY LOGS}). */

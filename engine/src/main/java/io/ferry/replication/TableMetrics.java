@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Live counters of one replicated table, safe to read from any thread. */
 public final class TableMetrics {
-    /** QUEUED: waiting for its full load; LOADED: loaded, waiting for the stream; SUSPENDED: set aside by an error policy. */
+    /**
+     * QUEUED: waiting for its full load (its changes stream meanwhile); LOADED: no longer set (the stream runs during the
+     * load); SUSPENDED: set aside by an error policy.
+     */
     public enum State { QUEUED, LOADING, LOADED, STREAMING, SUSPENDED, STOPPED }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
@@ -17,12 +20,21 @@ public final class TableMetrics {
     private final AtomicLong rowsApplied = new AtomicLong();
     private final AtomicReference<Instant> lastChange = new AtomicReference<>();
     private final AtomicReference<Duration> applyLag = new AtomicReference<>();
+    private final AtomicLong loadStartRows = new AtomicLong();
+    private final AtomicLong loadStartNanos = new AtomicLong();
+    private final AtomicLong loadNanos = new AtomicLong();
     private final AtomicReference<String> suspendedBecause = new AtomicReference<>();
     private final AtomicLong zeroDatesNulled = new AtomicLong();
 
     /** Sets the state; a SUSPENDED table stays so (only a reload, which starts a new job run, ends it). */
     void state(State s) {
         state.getAndUpdate(current -> current == State.SUSPENDED ? current : s);
+    }
+
+    /** A reload (while the job streams) ends a suspension: the table is queued for its load. */
+    void reloaded() {
+        suspendedBecause.set(null);
+        state.set(State.QUEUED);
     }
 
     void suspended(String reason) {
@@ -36,13 +48,21 @@ public final class TableMetrics {
     }
 
     void loading(long estimate) {
-        loadedRows.set(0);
+        loading(estimate, 0);
+    }
+
+    /** A load starts, or resumes with {@code already} rows loaded before a restart. */
+    void loading(long estimate, long already) {
+        loadedRows.set(already);
+        loadStartRows.set(already);
+        loadStartNanos.set(System.nanoTime());
         estimatedRows.set(estimate);
         state(State.LOADING);
     }
 
     void loaded(long rows) {
         loadedRows.addAndGet(rows);
+        loadNanos.set(System.nanoTime());
         rowsRead.addAndGet(rows);
         rowsApplied.addAndGet(rows);
     }
@@ -88,6 +108,23 @@ public final class TableMetrics {
             return -1;
         }
         return estimate == 0 ? 99 : (int) Math.min(99, loadedRows.get() * 100 / estimate);
+    }
+
+    /** Rows per second of the current load since it (re)started, from the last chunk; -1 before the first chunk. */
+    public double loadRate() {
+        long rows = loadedRows.get() - loadStartRows.get();
+        long nanos = loadNanos.get() - loadStartNanos.get();
+        return state.get() != State.LOADING || rows <= 0 || nanos <= 0 ? -1 : rows * 1e9 / nanos;
+    }
+
+    /** The time left of the current load at {@link #loadRate()}, from the source's estimate; null when unknown. */
+    public Duration loadEta() {
+        double rate = loadRate();
+        long estimate = estimatedRows.get();
+        if (rate <= 0 || estimate < 0) {
+            return null;
+        }
+        return Duration.ofMillis((long) (Math.max(0, estimate - loadedRows.get()) * 1000 / rate));
     }
 
     /** Rows read from the source: full-load rows and row changes from the binlog. */

@@ -54,6 +54,13 @@ final class TableSuspensions {
         return s;
     }
 
+    /** The table is being loaded again while the job streams (its suspension row went with the reload). */
+    void reloaded(TableId table) {
+        if (suspended.remove(table) != null) {
+            LOG.info("Job {}: table {} is no longer suspended: it is being reloaded", job, table);
+        }
+    }
+
     boolean isSuspended(TableId table) {
         return suspended.containsKey(table);
     }

@@ -50,7 +50,21 @@ public record Transaction(List<RowChange> changes, BinlogPosition end, Instant c
             return spilled.rowsPerTable();
         }
         Map<TableId, Long> perTable = new LinkedHashMap<>();
-        changes.forEach(c -> perTable.merge(c.table(), 1L, Long::sum));
+        TableId current = null;
+        long run = 0;
+        for (RowChange c : changes) { // one map update per run of the same table (runs are long)
+            if (!c.table().equals(current)) {
+                if (current != null) {
+                    perTable.merge(current, run, Long::sum);
+                }
+                current = c.table();
+                run = 0;
+            }
+            run++;
+        }
+        if (current != null) {
+            perTable.merge(current, run, Long::sum);
+        }
         return perTable;
     }
 }

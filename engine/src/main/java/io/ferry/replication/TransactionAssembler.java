@@ -109,6 +109,12 @@ public final class TransactionAssembler {
                 // The GTID's server id is the event header's: the client leaves the event data's at 0.
                 position = position.withGtid(new MariaDbGtid(gtid.getDomainId(), header.getServerId(), gtid.getSequence()));
             }
+            case GTID -> {
+                // MySQL: the GTID precedes BEGIN; the transaction's end position carries it in the executed set
+                com.github.shyiko.mysql.binlog.event.MySqlGtid gtid = ((com.github.shyiko.mysql.binlog.event.GtidEventData) event.getData()).getMySqlGtid();
+                position = position.withMySqlGtid(gtid.getTag() == null || gtid.getTag().isEmpty() ? gtid.getServerId().toString()
+                        : gtid.getServerId() + ":" + gtid.getTag(), gtid.getTransactionId());
+            }
             case QUERY -> query(event.getData(), header);
             case TABLE_MAP -> tableMap(event.getData());
             case WRITE_ROWS, EXT_WRITE_ROWS -> write(event.getData());

@@ -11,7 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The transactions between the binlog reader and the warehouse, bounded by count and by estimated bytes. The bytes
  * of a transaction count from {@link #offer} until {@link #release} after its batch committed (not merely until it
  * is taken), so the limit covers the batch being applied too. {@link #release} also deletes spill files. At the
- * limit {@link #offer} waits: the reader pauses, nothing is dropped.
+ * limit {@link #offer} waits: the reader pauses, nothing is dropped. While the taker holds its batch open
+ * ({@link #holdOpen}: a full-load chunk waits for its high watermark further on in the stream), the bytes already taken
+ * do not count: the reader must reach that watermark, or neither side would ever move.
  */
 public final class TransactionBuffer {
     private final int maxTransactions;
@@ -20,7 +22,9 @@ public final class TransactionBuffer {
     private final ArrayDeque<Transaction> queue = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private long bytes;
+    private long queuedBytes;
+    private long takenBytes;
+    private boolean holding;
 
     public TransactionBuffer(int maxTransactions, long maxBytes, BufferUsage usage) {
         this.maxTransactions = maxTransactions;
@@ -37,7 +41,7 @@ public final class TransactionBuffer {
         long nanos = unit.toNanos(timeout);
         lock.lock();
         try {
-            while (queue.size() >= maxTransactions || (bytes > 0 && bytes + txn.estimatedBytes() > maxBytes)) {
+            while (queue.size() >= maxTransactions || (counted() > 0 && counted() + txn.estimatedBytes() > maxBytes)) {
                 usage.waitingForMemory(true);
                 if (nanos <= 0) {
                     return false;
@@ -46,8 +50,8 @@ public final class TransactionBuffer {
             }
             usage.waitingForMemory(false);
             queue.addLast(txn);
-            bytes += txn.estimatedBytes();
-            usage.memory(bytes);
+            queuedBytes += txn.estimatedBytes();
+            usage.memory(queuedBytes + takenBytes);
             changed.signalAll();
             return true;
         } finally {
@@ -65,9 +69,7 @@ public final class TransactionBuffer {
                 }
                 nanos = changed.awaitNanos(nanos);
             }
-            Transaction txn = queue.pollFirst();
-            changed.signalAll();
-            return txn;
+            return taken(queue.pollFirst());
         } finally {
             lock.unlock();
         }
@@ -76,11 +78,34 @@ public final class TransactionBuffer {
     public Transaction poll() {
         lock.lock();
         try {
-            Transaction txn = queue.pollFirst();
-            if (txn != null) {
+            return taken(queue.pollFirst());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Transaction taken(Transaction txn) {
+        if (txn != null) {
+            queuedBytes -= txn.estimatedBytes();
+            takenBytes += txn.estimatedBytes();
+            changed.signalAll();
+        }
+        return txn;
+    }
+
+    /** The bytes the limit counts now. */
+    private long counted() {
+        return queuedBytes + (holding ? 0 : takenBytes);
+    }
+
+    /** Whether the taker's batch is held open: then the bytes it took do not block {@link #offer}. */
+    public void holdOpen(boolean open) {
+        lock.lock();
+        try {
+            if (holding != open) {
+                holding = open;
                 changed.signalAll();
             }
-            return txn;
         } finally {
             lock.unlock();
         }
@@ -101,19 +126,21 @@ public final class TransactionBuffer {
         return usage.waitingForMemory();
     }
 
-    /** The transactions of a committed batch: their bytes are free again and their spill files deleted. */
+    /**
+     * The transactions of a committed batch: their spill files are deleted, and the bytes of everything taken are free
+     * again (the batch holds every transaction taken so far; counted as taken, since the taker may strip rows off a
+     * transaction, which changes its own estimate).
+     */
     public void release(List<Transaction> applied) throws IOException {
-        long freed = 0;
         for (Transaction txn : applied) {
-            freed += txn.estimatedBytes();
             if (txn.spilled() != null) {
                 txn.spilled().delete();
             }
         }
         lock.lock();
         try {
-            bytes = Math.max(0, bytes - freed);
-            usage.memory(bytes);
+            takenBytes = 0;
+            usage.memory(queuedBytes);
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -32,7 +32,9 @@ final class MariaDbInitScript {
                 "CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY PASSWORD '" + hash + "';",
                 "ALTER USER " + account + " IDENTIFIED BY PASSWORD '" + hash + "';",
                 // BINLOG ADMIN: replication tests purge binlogs to check that a purged binlog is a clear error.
+                // READ_ONLY ADMIN: the read-only full-load test sets read_only=ON and writes as an admin meanwhile.
                 "GRANT SELECT, RELOAD, PROCESS, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR, BINLOG ADMIN, SUPER ON *.* TO " + account + ";",
+                "GRANT READ_ONLY ADMIN ON *.* TO " + account + ";",
                 "CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4;",
                 "GRANT ALL PRIVILEGES ON `" + database + "`.* TO " + account + ";",
                 // Scratch schemas for tests and experiments: ferry_<anything>.

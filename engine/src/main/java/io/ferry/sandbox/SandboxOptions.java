@@ -3,12 +3,17 @@ package io.ferry.sandbox;
 import java.nio.file.Path;
 
 /**
- * Where a sandbox lives, which MariaDB binaries it runs, and whether it puts pgbouncer in front of its PostgreSQL (a
- * Redshift-like endpoint for the Redshift JDBC driver; needs the Debian package pgbouncer).
+ * Where a sandbox lives, which MariaDB binaries it runs, whether it puts pgbouncer in front of its PostgreSQL (a
+ * Redshift-like endpoint for the Redshift JDBC driver; needs the Debian package pgbouncer), and whether its
+ * PostgreSQL keeps default durability (fsync, synchronous commit: the benchmarks) or runs without (faster tests).
  */
-public record SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries, boolean pgBouncer) {
+public record SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries, boolean pgBouncer, boolean durablePostgres) {
     public SandboxOptions {
         root = root.toAbsolutePath().normalize();
+    }
+
+    public SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries, boolean pgBouncer) {
+        this(root, mariaDbBinaries, pgBouncer, false);
     }
 
     public SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries) {
@@ -25,6 +30,11 @@ public record SandboxOptions(Path root, MariaDbServer.Binaries mariaDbBinaries, 
     }
 
     public SandboxOptions withPgBouncer() {
-        return new SandboxOptions(root, mariaDbBinaries, true);
+        return new SandboxOptions(root, mariaDbBinaries, true, durablePostgres);
+    }
+
+    /** PostgreSQL with its default durability (fsync and synchronous_commit on). */
+    public SandboxOptions withDurablePostgres() {
+        return new SandboxOptions(root, mariaDbBinaries, pgBouncer, true);
     }
 }

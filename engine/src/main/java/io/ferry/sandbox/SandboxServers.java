@@ -14,7 +14,8 @@ record SandboxServers(Start<MariaDbServer> mariadb, Start<PostgresServer> postgr
         return new SandboxServers(
                 root -> MariaDbServer.start(root.resolve("mariadb"), options.mariaDbBinaries(),
                         secrets(root).resolve("sandbox-mariadb.password")),
-                root -> PostgresServer.start(root.resolve("postgres"), secrets(root).resolve("sandbox-postgres.password")),
+                root -> PostgresServer.start(root.resolve("postgres"), secrets(root).resolve("sandbox-postgres.password"),
+                        options.durablePostgres()),
                 root -> S3Server.start(root.resolve("s3"), secrets(root).resolve("sandbox-s3.access-key"),
                         secrets(root).resolve("sandbox-s3.secret-key")));
     }

@@ -8,106 +8,128 @@ import io.ferry.replication.TableSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
- * Repeats in the warehouse, inside the batch's transaction and after its MERGEs, the ON DELETE CASCADE / SET NULL
- * actions InnoDB performed without logging them. For each cascading parent a temporary "gone" table holds the keys
- * deleted in the batch with the sequence number of the deletion (from DELETE events, then from cascades, parents
- * first so that deletions flow down). A child row is removed (or its key set to NULL) when it references a gone key,
- * unless the batch wrote that child row after the deletion: such a row was written after its parent came back, so
- * the source has it. Rows the batch wrote before the deletion went with it at the source, and go here too.
+ * Repeats in the warehouse, inside the batch's transaction and after the tables' rows are applied, the foreign-key
+ * actions InnoDB performed without logging them (ON DELETE / ON UPDATE CASCADE and SET NULL, keys referencing a
+ * primary or a unique key, trees). Collapsing loses the order between tables, so each parent's deletions and key
+ * changes are loaded in order into an events table, and each child row steps through the events on the key it
+ * references that came after its own last change in the batch (a row the batch wrote after its parent was deleted
+ * was written once the parent had come back, so the source has it). A child deleted by a cascade becomes an event
+ * for its own children, and for a table that references itself the next level of the tree, until none is left.
+ * The SQL is in {@link CascadeStatements}; only how a temporary table is made and loaded differs per warehouse.
  */
-final class Cascades {
+public final class Cascades {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cascades.class);
-    private final Connection connection;
-    private final WarehouseDialect dialect;
-    private final CascadePlan plan;
-    private final Map<TableId, String> stages;
-    private final String deleteSeq;
-    private final String seq;
 
-    Cascades(Connection connection, WarehouseDialect dialect, CascadePlan plan, Map<TableId, String> stages,
-             String deleteSeqColumn, String seqColumn) {
-        this.connection = connection;
-        this.dialect = dialect;
-        this.plan = plan;
-        this.stages = stages;
-        this.deleteSeq = dialect.quote(deleteSeqColumn);
-        this.seq = dialect.quote(seqColumn);
+    /** What differs between warehouses. */
+    public interface Flavour {
+        /** The statement creating a temporary table {@code name} (quoted) from {@code select}. */
+        String createTempAs(String name, String select);
+
+        /** Whether the temporary tables must be dropped at the end (they outlive the transaction). */
+        boolean dropsTemps();
+
+        /** Loads the events of {@code parent}'s key made of the columns at {@code key} into {@code table}. */
+        void loadEvents(Connection connection, String table, List<String> columns, TableSchema parent, int[] key,
+                        List<KeyEvents.Event> events) throws SQLException;
     }
 
-    void run(Map<TableId, TableSchema> schemas) throws SQLException {
-        Map<TableId, String> gone = new HashMap<>();
+    private final Connection connection;
+    private final CascadePlan plan;
+    private final Flavour flavour;
+    private final CascadeStatements sql;
+    private final Map<TableId, String> stages;
+    private final Map<TableId, Map<List<String>, String>> events = new HashMap<>();
+    private final List<String> temps = new ArrayList<>();
+
+    /** @param stages the staging table (unquoted name) of every table the batch changed */
+    public Cascades(Connection connection, WarehouseDialect dialect, Flavour flavour, CascadePlan plan, Map<TableId, String> stages) {
+        this.connection = connection;
+        this.plan = plan;
+        this.flavour = flavour;
+        this.sql = new CascadeStatements(dialect, flavour::createTempAs);
+        this.stages = stages;
+    }
+
+    /** Whether a batch of these tables can trigger any action: a parent with a deletion or a key change. */
+    public static boolean needed(CascadePlan plan, Collection<CollapsedTable> tables) {
+        return !plan.isEmpty() && tables.stream().anyMatch(t -> t.keyEvents() != null && !t.keyEvents().isEmpty());
+    }
+
+    public void run(Map<TableId, TableSchema> schemas, Collection<CollapsedTable> tables) throws SQLException {
+        Map<TableId, CollapsedTable> batch = new HashMap<>();
+        tables.forEach(t -> batch.put(t.schema().id(), t));
         try (Statement st = connection.createStatement()) {
             for (TableId parent : plan.parents()) {
-                String name = dialect.quote("ferry_gone_" + gone.size());
-                String keys = columns("", schemas.get(parent).primaryKey());
-                String stage = stages.get(parent);
-                st.execute(stage != null
-                        ? "CREATE TEMPORARY TABLE " + name + " ON COMMIT DROP AS SELECT " + keys + ", " + deleteSeq + " AS " + seq
-                          + " FROM " + dialect.quote(stage) + " WHERE " + deleteSeq + " > 0"
-                        : "CREATE TEMPORARY TABLE " + name + " ON COMMIT DROP AS SELECT " + keys + ", 0::BIGINT AS " + seq
-                          + " FROM " + target(schemas.get(parent)) + " WHERE FALSE");
-                gone.put(parent, name);
+                TableSchema schema = schemas.get(parent);
+                for (List<String> key : plan.referencedKeys(parent)) {
+                    String name = temp("ferry_ev_");
+                    st.execute(sql.createEvents(name, schema, key));
+                    events.computeIfAbsent(parent, k -> new HashMap<>()).put(key, name);
+                    CollapsedTable changed = batch.get(parent);
+                    if (changed != null && changed.keyEvents() != null) {
+                        int[] indexes = key.stream().mapToInt(schema::indexOf).toArray();
+                        List<KeyEvents.Event> steps = changed.keyEvents().of(indexes);
+                        if (!steps.isEmpty()) {
+                            flavour.loadEvents(connection, name, sql.eventColumns(key.size()), schema, indexes, steps);
+                        }
+                    }
+                }
             }
-            for (TableId parent : plan.parents()) {
-                for (ForeignKey fk : plan.edgesFrom(parent)) {
-                    TableSchema child = schemas.get(fk.child());
-                    String sql = fk.onDelete() == ForeignKey.Action.CASCADE
-                            ? delete(fk, child, gone.get(parent), gone.get(fk.child()))
-                            : setNull(fk, child, gone.get(parent));
-                    int n = st.executeUpdate(sql);
-                    LOG.debug("{} row(s) by {}", n, sql);
+            for (TableId child : plan.order()) {
+                for (ForeignKey fk : plan.edgesInto(child)) {
+                    edge(st, fk, schemas.get(child));
+                }
+            }
+            if (flavour.dropsTemps()) {
+                for (String t : temps) {
+                    st.execute(sql.drop(t));
                 }
             }
         }
     }
 
-    private String delete(ForeignKey fk, TableSchema child, String goneParent, String goneChild) {
-        String delete = "DELETE FROM " + target(child) + " AS c USING " + goneParent + " AS d WHERE " + join(fk) + notWrittenLater(child);
-        if (goneChild == null) {
-            return delete;
-        }
-        return "WITH removed AS (" + delete + " RETURNING " + columns("c.", child.primaryKey()) + ", d." + seq + ") "
-                + "INSERT INTO " + goneChild + " SELECT * FROM removed";
-    }
-
-    private String setNull(ForeignKey fk, TableSchema child, String goneParent) {
-        StringJoiner set = new StringJoiner(", ");
-        fk.childColumns().forEach(c -> set.add(dialect.quote(c) + " = NULL"));
-        return "UPDATE " + target(child) + " AS c SET " + set + " FROM " + goneParent + " AS d WHERE " + join(fk) + notWrittenLater(child);
-    }
-
-    private String join(ForeignKey fk) {
-        StringJoiner on = new StringJoiner(" AND ");
-        for (int i = 0; i < fk.childColumns().size(); i++) {
-            on.add("c." + dialect.quote(fk.childColumns().get(i)) + " = d." + dialect.quote(fk.parentColumns().get(i)));
-        }
-        return on.toString();
-    }
-
-    private String notWrittenLater(TableSchema child) {
+    private void edge(Statement st, ForeignKey fk, TableSchema child) throws SQLException {
+        long t0 = System.nanoTime();
+        String parentEvents = events.get(fk.parent()).get(fk.parentColumns());
         String stage = stages.get(child.id());
-        if (stage == null) {
-            return "";
+        String work = temp("ferry_fk_");
+        st.execute(sql.createWork(work, parentEvents, fk, child, stage));
+        Map<List<String>, String> childEvents = events.getOrDefault(child.id(), Map.of());
+        boolean self = fk.parent().equals(fk.child());
+        int steps = 0;
+        while (true) {
+            while (st.executeUpdate(sql.step(work, parentEvents, fk, child)) > 0) {
+                steps++;
+            }
+            if (childEvents.isEmpty()) {
+                break;
+            }
+            for (Map.Entry<List<String>, String> e : childEvents.entrySet()) {
+                st.executeUpdate(sql.emitDeletes(e.getValue(), e.getKey(), work, child));
+            }
+            int emitted = st.executeUpdate(sql.markEmitted(work));
+            if (!self || emitted == 0) {
+                break;
+            }
+            // a tree: the deleted rows' own children are the next level
+            st.executeUpdate(sql.addToWork(work, parentEvents, fk, child, stage));
         }
-        StringJoiner same = new StringJoiner(" AND ");
-        child.primaryKey().forEach(k -> same.add("s." + dialect.quote(k) + " = c." + dialect.quote(k)));
-        return " AND NOT EXISTS (SELECT 1 FROM " + dialect.quote(stage) + " AS s WHERE " + same + " AND s." + seq + " > d." + seq + ")";
+        int deleted = st.executeUpdate(sql.deleteChildren(work, child));
+        int updated = st.executeUpdate(sql.updateChildren(work, fk, child));
+        LOG.debug("{}: {} child row(s) deleted, {} changed, in {} step(s), {} ms", fk.name(), deleted, updated, steps,
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private String target(TableSchema schema) {
-        TargetTable t = dialect.target(schema);
-        return dialect.qualified(t.schema(), t.table());
-    }
-
-    private String columns(String prefix, List<String> names) {
-        StringJoiner j = new StringJoiner(", ");
-        names.forEach(n -> j.add(prefix + dialect.quote(n)));
-        return j.toString();
+    private String temp(String prefix) {
+        String name = prefix + temps.size();
+        temps.add(name);
+        return name;
     }
 }

@@ -25,6 +25,15 @@ public final class CollapsedTable {
     private final Map<RowKey, FinalRow> rows = new LinkedHashMap<>();
     private long changes;
     private long deletes;
+    private KeyEvents keyEvents;
+
+    /** A table that cascading foreign keys reference ({@code referencedKeys}): its deletions and key changes are kept. */
+    public CollapsedTable(TableSchema schema, java.util.List<java.util.List<String>> referencedKeys) {
+        this(schema);
+        if (!referencedKeys.isEmpty()) {
+            keyEvents = new KeyEvents(schema, referencedKeys);
+        }
+    }
 
     public CollapsedTable(TableSchema schema) {
         if (!schema.hasPrimaryKey()) {
@@ -41,6 +50,9 @@ public final class CollapsedTable {
     /** Adds the change with sequence number {@code seq} (increasing through the batch, across tables). */
     public void add(RowChange change, long seq) {
         changes++;
+        if (keyEvents != null) {
+            keyEvents.add(change, seq);
+        }
         switch (change.operation()) {
             case INSERT -> write(RowKey.of(change.after(), keyIndexes), change.after(), false, seq, false);
             case DELETE -> {
@@ -66,8 +78,20 @@ public final class CollapsedTable {
 
     /** A snapshot row: present with these values. */
     public void put(Object[] row) {
+        put(row, 0);
+    }
+
+    /** A snapshot row placed in a batch after its change {@code seq} (a chunk emitted at its high watermark). */
+    public void put(Object[] row, long seq) {
         changes++;
-        rows.put(RowKey.of(row, keyIndexes), new FinalRow(row, false, 0, 0));
+        RowKey key = RowKey.of(row, keyIndexes);
+        FinalRow previous = seq == 0 ? null : rows.get(key);
+        rows.put(key, new FinalRow(row, false, seq, previous == null ? 0 : previous.deleteSeq()));
+    }
+
+    /** The deletions and key changes, in order, when cascading keys reference this table; else null. */
+    public KeyEvents keyEvents() {
+        return keyEvents;
     }
 
     /** How many DELETE events went in. */

@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 
 /**
  * PostgreSQL's {@code COPY ... FROM STDIN} text format for Ferry's canonical values: tab-separated, {@code \N} for
@@ -16,8 +13,6 @@ import java.time.temporal.ChronoField;
  */
 public final class CopyText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
 
     private CopyText() {
     }
@@ -40,7 +35,11 @@ public final class CopyText {
             escape(out, s, context);
         } else if (value instanceof BigDecimal d) {
             out.append(d.toPlainString());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+        } else if (value instanceof Long l) {
+            out.append(l.longValue()); // not append(Object): that allocates a String per value
+        } else if (value instanceof Integer i) {
+            out.append(i.intValue());
+        } else if (value instanceof java.math.BigInteger) {
             out.append(value);
         } else if (value instanceof Float f) {
             out.append(special(f.isNaN(), f.isInfinite(), f > 0, f.toString()));
@@ -52,11 +51,12 @@ public final class CopyText {
                 out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
             }
         } else if (value instanceof LocalDateTime t) {
-            out.append(DATETIME.format(t));
+            io.ferry.replication.DateTimeText.append(out, t);
         } else if (value instanceof LocalDate d) {
             out.append(d);
         } else if (value instanceof Instant i) {
-            out.append(DATETIME.format(LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), java.time.ZoneOffset.UTC))).append("+00");
+            io.ferry.replication.DateTimeText.append(out, LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), java.time.ZoneOffset.UTC));
+            out.append("+00");
         } else if (value instanceof Duration d) {
             out.append(io.ferry.replication.MySqlTime.format(d));
         } else if (value instanceof Boolean b) {
@@ -77,7 +77,13 @@ public final class CopyText {
     }
 
     private static void escape(StringBuilder out, String s, String context) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int plain = 0;
+        while (plain < n && !special(s.charAt(plain))) {
+            plain++;
+        }
+        out.append(s, 0, plain); // most values need no escape: one copy instead of one append per character
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -89,5 +95,9 @@ public final class CopyText {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\0';
     }
 }

@@ -39,6 +39,18 @@ public final class MergeStatement {
                 + " ON CONFLICT (" + key + ") DO " + (set.length() > 0 ? "UPDATE SET " + set : "NOTHING");
     }
 
+    /**
+     * {@code merge} run with hash and merge joins off, in one round trip: the planner then probes the target's primary
+     * key once per staged row (a nested loop), so a batch costs what its rows cost. Left to itself, it scans the whole
+     * target index for a merge or hash join, and a batch gets slower as the table grows: 50,000 staged rows against
+     * 1M target rows took 530-580 ms that way and 190 ms probing (docs/benchmarks.md). Reset right after, so that
+     * the cascades of the same transaction plan freely.
+     */
+    public static String indexJoined(String merge) {
+        return "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; " + merge
+                + "; RESET enable_hashjoin; RESET enable_mergejoin";
+    }
+
     public static String sql(WarehouseDialect dialect, TableSchema schema, String target, String stage) {
         StringJoiner on = new StringJoiner(" AND ");
         schema.primaryKey().forEach(k -> on.add("t." + dialect.quote(k) + " = s." + dialect.quote(k)));

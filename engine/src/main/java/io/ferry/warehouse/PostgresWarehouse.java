@@ -125,9 +125,8 @@ public final class PostgresWarehouse implements Warehouse {
                     stages.put(table.schema().id(), stage);
                 }
             }
-            if (!cascades.isEmpty() && tables.stream().anyMatch(t -> t.deleteCount() > 0
-                    && cascades.parents().contains(t.schema().id()))) {
-                new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(schemaOf(tables));
+            if (Cascades.needed(cascades, tables)) {
+                new Cascades(connection, dialect, new PostgresCascades(), cascades, stages).run(schemaOf(tables), tables);
             }
             if (alsoInTransaction != null) {
                 alsoInTransaction.run(connection);
@@ -150,11 +149,12 @@ public final class PostgresWarehouse implements Warehouse {
                               SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next)
             throws SQLException, java.io.IOException {
         try {
-            Map<TableId, String> stages = new ReplayedStaging(connection, dialect, schemas).apply(changes);
-            if (!cascades.isEmpty()) {
-                Map<TableId, TableSchema> all = new HashMap<>(knownSchemas);
-                all.putAll(schemas);
-                new Cascades(connection, dialect, cascades, stages, DELETE_SEQ, SEQ).run(all);
+            Map<TableId, TableSchema> all = new HashMap<>(knownSchemas);
+            all.putAll(schemas);
+            ReplayedKeyEvents tapped = new ReplayedKeyEvents(changes, cascades, all);
+            Map<TableId, String> stages = new ReplayedStaging(connection, dialect, schemas).apply(tapped);
+            if (Cascades.needed(cascades, tapped.tables())) {
+                new Cascades(connection, dialect, new PostgresCascades(), cascades, stages).run(all, tapped.tables());
             }
             if (alsoInTransaction != null) {
                 alsoInTransaction.run(connection);
@@ -205,8 +205,10 @@ public final class PostgresWarehouse implements Warehouse {
                 for (String sql : MergeStatement.upsertSql(dialect, schema, targetName, dialect.quote(stage)).split(";\n")) {
                     st.execute(sql);
                 }
-            } else {
+            } else if ("merge-planner".equals(System.getProperty("ferry.apply"))) { // the plan before, for the benchmark's A/B
                 st.execute(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage)));
+            } else {
+                st.execute(MergeStatement.indexJoined(MergeStatement.sql(dialect, schema, targetName, dialect.quote(stage))));
             }
             LOG.debug("{}: {} rows, copy {} ms, merge {} ms", schema.id(), table.size(), (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);

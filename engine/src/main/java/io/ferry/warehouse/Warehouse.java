@@ -62,7 +62,8 @@ public interface Warehouse extends AutoCloseable {
             throws SQLException, java.io.IOException {
         java.util.Map<io.ferry.replication.TableId, CollapsedTable> tables = new java.util.LinkedHashMap<>();
         long[] seq = {0};
-        changes.replay(c -> tables.computeIfAbsent(c.table(), t -> new CollapsedTable(schemas.get(t))).add(c, ++seq[0]));
+        changes.replay(c -> tables.computeIfAbsent(c.table(), t -> new CollapsedTable(schemas.get(t), cascades.referencedKeys(t)))
+                .add(c, ++seq[0]));
         apply(tables.values(), cascades, alsoInTransaction, previous, next);
     }
 

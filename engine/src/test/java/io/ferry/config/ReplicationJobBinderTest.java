@@ -37,6 +37,7 @@ class ReplicationJobBinderTest {
                     positionMode: gtid
                     onError: suspend-table
                     onErrorTables: { stop: [ "shop.orders" ] }
+                    watermarks: gtid
                 """, FILE);
 
         ReplicationJobConfig job = config.jobs(ReplicationJobConfig.class).get(0);
@@ -45,7 +46,8 @@ class ReplicationJobBinderTest {
                 ReplicationJobConfig.PositionMode.GTID, true, ReplicationJobConfig.DEFAULT_HEARTBEAT_INTERVAL,
                 new io.ferry.replication.ErrorPolicies(
                 io.ferry.replication.ErrorPolicy.SUSPEND_TABLE, List.of(), List.of("shop.orders")),
-                io.ferry.replication.ZeroDates.FAIL));
+                io.ferry.replication.ZeroDates.FAIL, io.ferry.replication.mapping.TableRules.NONE,
+                RedshiftJobSettings.DEFAULTS, ReplicationJobConfig.Watermarks.GTID));
         assertThat(job.type()).isEqualTo("replication");
     }
 
@@ -63,6 +65,7 @@ class ReplicationJobBinderTest {
         assertThat(job.maxBatchDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(job.positionMode()).isEqualTo(ReplicationJobConfig.PositionMode.FILE);
         assertThat(job.onError()).isEqualTo(io.ferry.replication.ErrorPolicies.STOP);
+        assertThat(job.watermarks()).isEqualTo(ReplicationJobConfig.Watermarks.AUTO);
     }
 
     @Test

@@ -177,6 +177,17 @@ class MetricsSamplingTest {
         return new BinlogHead(BinlogPosition.of(file, offset), Map.of(file, offset));
     }
 
+    @Test
+    void countsEveryTableOfATransactionWhoseTablesAlternate() {
+        Transaction t = txn(T0, 900, ORDERS, CUSTOMERS, CUSTOMERS, ORDERS, ORDERS, ORDERS, CUSTOMERS);
+        metrics.read(t);
+        metrics.batchApplied(List.of(t), 7, BinlogPosition.of("bin.000001", 900), T0.plusSeconds(1));
+        assertThat(metrics.tables().get(ORDERS).rowsRead()).isEqualTo(4);
+        assertThat(metrics.tables().get(CUSTOMERS).rowsRead()).isEqualTo(3);
+        assertThat(metrics.tables().get(ORDERS).rowsApplied()).isEqualTo(4);
+        assertThat(metrics.tables().get(CUSTOMERS).rowsApplied()).isEqualTo(3);
+    }
+
     private static Transaction txn(Instant commit, long end, TableId... tables) {
         List<RowChange> changes = new ArrayList<>();
         for (TableId t : tables) {

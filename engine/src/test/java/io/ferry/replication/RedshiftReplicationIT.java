@@ -195,18 +195,31 @@ class RedshiftReplicationIT {
     }
 
     @Test
-    void foreignKeyActionsAreRefusedAtStartForRedshift() throws Exception {
+    void foreignKeyActionsTheBinlogDoesNotCarryAreRepeatedInRedshiftInOneBatchAndAcrossBatches() throws Exception {
         String schema = "ferry_rs_fk";
-        try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + schema);
-            st.execute("CREATE DATABASE " + schema);
-            st.execute("CREATE TABLE " + schema + ".parent (id INT PRIMARY KEY)");
-            st.execute("CREATE TABLE " + schema + ".child (id INT PRIMARY KEY, parent_id INT, "
-                    + "FOREIGN KEY (parent_id) REFERENCES " + schema + ".parent (id) ON DELETE CASCADE)");
+        try (Connection c = mariadb.connect()) {
+            CascadeScenario.create(c, schema);
         }
-        ReplicationJob job = job("fk", schema + ".*", 10, DIALECT);
-        assertThatThrownBy(job::run).isInstanceOf(PreflightException.class)
-                .hasMessageContaining("not yet in Redshift");
+        ReplicationJob first = job("fk", schema + ".*", 100, DIALECT);
+        Future<?> running = start(first);
+        awaitEqual(running, schema, CascadeScenario.TABLES);
+        first.stop();
+        running.get(20, TimeUnit.SECONDS);
+
+        try (Connection c = mariadb.connect()) {
+            CascadeScenario.oneBatch(c, schema);
+        }
+        ReplicationJob second = job("fk", schema + ".*", 100, DIALECT);
+        Future<?> resumed = start(second);
+        awaitEqual(resumed, schema, CascadeScenario.TABLES);
+        try (Connection c = mariadb.connect()) {
+            for (String sql : CascadeScenario.acrossBatches()) {
+                CascadeScenario.run(c, schema, List.of(sql));
+                awaitEqual(resumed, schema, CascadeScenario.TABLES);
+            }
+        }
+        second.stop();
+        resumed.get(20, TimeUnit.SECONDS);
     }
 
     @Test

@@ -197,6 +197,34 @@ class ReplicationIT {
     }
 
     @Test
+    void keyChangesUniqueKeysAndTreesCascadeInTheWarehouseInOneBatchAndAcrossBatches() throws Exception {
+        String schema = "ferry_r_fk2";
+        try (Connection c = mariadb.connect()) {
+            CascadeScenario.create(c, schema);
+        }
+        ReplicationJob first = job("fk2", schema + ".*", 100);
+        Future<?> running = start(first);
+        awaitEqual(running, schema, CascadeScenario.TABLES);
+        first.stop();
+        running.get(20, TimeUnit.SECONDS);
+
+        try (Connection c = mariadb.connect()) {
+            CascadeScenario.oneBatch(c, schema);
+        }
+        ReplicationJob second = job("fk2", schema + ".*", 100);
+        Future<?> resumed = start(second);
+        awaitEqual(resumed, schema, CascadeScenario.TABLES);
+        try (Connection c = mariadb.connect()) {
+            for (String sql : CascadeScenario.acrossBatches()) {
+                CascadeScenario.run(c, schema, List.of(sql));
+                awaitEqual(resumed, schema, CascadeScenario.TABLES);
+            }
+        }
+        second.stop();
+        resumed.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
     void theSandboxWorkloadWithItsCascadesEndsEqualToTheSource() throws Exception {
         io.ferry.sandbox.OltpWorkload workload = new io.ferry.sandbox.OltpWorkload(mariadb, 1000, 20261128);
         workload.runTransactions(300);

@@ -253,6 +253,56 @@ class TableRulesIT {
                 .hasMessageContaining("needs to repeat its ON DELETE action in the warehouse");
     }
 
+    @Test
+    void aMappedTableLoadedWhileItIsWrittenEndsEqualThroughTheMapping() throws Exception {
+        String src = "ferry_r_rules_load";
+        String dw = "ferry_r_rules_load_dw";
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + src);
+            st.execute("CREATE DATABASE " + src);
+            st.execute("CREATE TABLE " + src + ".items (id INT PRIMARY KEY, qty INT NOT NULL, secret VARCHAR(20), note VARCHAR(40))");
+            st.execute("INSERT INTO " + src + ".items SELECT seq, seq % 100, 'hidden', CONCAT('n', seq) FROM seq_1_to_20000");
+        }
+        TableRules rules = new TableRules(List.of(new TableRule(new TableId(src, "items"), "stock",
+                java.util.Map.of("qty", "quantity"), List.of("secret"), List.of())),
+                new io.ferry.replication.mapping.MetadataColumns("_ferry_op", "_ferry_commit_time", null));
+        // small chunks: the writer's changes meet chunks in the same batches while the table loads
+        ReplicationJob job = new ReplicationJob(spec("rules-load-" + RUN, src, rules).withTargetSchema(dw).withChunkRows(500),
+                Clock.systemUTC());
+        jobs.add(job);
+        Future<?> running = executor.submit(() -> {
+            job.run();
+            return null;
+        });
+        try (Connection c = sandbox.mariadb().connect(); Statement st = c.createStatement()) {
+            java.util.Random random = new java.util.Random(7);
+            // writes until the job has loaded the whole table, and at least 200 times
+            for (int i = 0; i < 200 || job.metrics().table(new TableId(src, "items")).state() != TableMetrics.State.STREAMING; i++) {
+                int id = 1 + random.nextInt(20_000);
+                switch (i % 3) {
+                    case 0 -> st.execute("UPDATE " + src + ".items SET qty = qty + 1, note = 'w" + i + "' WHERE id = " + id);
+                    case 1 -> st.execute("DELETE FROM " + src + ".items WHERE id = " + id);
+                    default -> st.execute("INSERT INTO " + src + ".items VALUES (" + (20_000 + i) + ", " + i + ", 's', 'new')");
+                }
+                if (running.isDone()) {
+                    running.get();
+                    throw new AssertionError("the job stopped while loading");
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            if (running.isDone()) {
+                running.get();
+                throw new AssertionError("the job stopped");
+            }
+            assertThat(mappedDifferences(new TableId(src, "items"), dw, "stock", rules, "j")).as("stock").isZero();
+        });
+        assertThat(query("SELECT count(*) FROM " + dw + ".stock WHERE _ferry_op = 'L'")).as("rows loaded, never changed")
+                .allSatisfy(n -> assertThat(Long.parseLong(n)).isPositive());
+        job.stop();
+        running.get(20, TimeUnit.SECONDS);
+    }
+
     private ReplicationJobSpec spec(String name, String schema, TableRules rules) {
         MySqlSource source = new MySqlSource(sandbox.mariadb().host(), sandbox.mariadb().port(), sandbox.mariadb().user(),
                 sandbox.mariadb().password());

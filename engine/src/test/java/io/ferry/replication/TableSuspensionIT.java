@@ -85,7 +85,7 @@ class TableSuspensionIT {
 
             // the cause is fixed in the warehouse; the reload loads the table again and ends its suspension
             warehouse("ALTER TABLE " + SCHEMA + ".bad DROP CONSTRAINT no_boom");
-            assertThat(service.reload(name, bad)).contains("restarted");
+            assertThat(service.reload(name, bad)).contains("reloads", "while it streams");
             awaitEqual(bad);
             awaitState(service, name, bad, TableMetrics.State.STREAMING);
             assertThat(count("SELECT count(*) FROM ferry_replication.suspended_table WHERE job = '" + name + "'")).isZero();

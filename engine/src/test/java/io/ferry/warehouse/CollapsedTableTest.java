@@ -73,4 +73,20 @@ class CollapsedTableTest {
         assertThat(t.size()).isEqualTo(1);
         assertThat(t.rows().iterator().next().deleted()).isTrue();
     }
+
+    @Test
+    void aReferencedTableKeepsEveryDeletionAndKeyChangeInOrderForTheCascades() {
+        CollapsedTable t = new CollapsedTable(SCHEMA, List.of(List.of("id"), List.of("v")));
+        t.add(change(Operation.INSERT, null, row(1, "a")), 1);
+        t.add(change(Operation.UPDATE, row(1, "a"), row(1, "b")), 2);   // the unique key v changes
+        t.add(change(Operation.UPDATE, row(1, "b"), row(2, "b")), 3);   // the primary key changes
+        t.add(change(Operation.UPDATE, row(2, "b"), row(2, "b")), 4);   // nothing referenced changes
+        t.add(change(Operation.DELETE, row(2, "b"), null), 5);
+        t.add(change(Operation.DELETE, row(3, null), null), 6);         // no child can reference a NULL v
+        assertThat(t.keyEvents().of(new int[]{0})).extracting(e -> e.seq() + (e.isDelete() ? " deleted" : " → " + e.after()[0]))
+                .containsExactly("3 → 2", "5 deleted", "6 deleted");
+        assertThat(t.keyEvents().of(new int[]{1})).extracting(e -> e.seq() + (e.isDelete() ? " deleted" : " → " + e.after()[1]))
+                .containsExactly("2 → b", "5 deleted");
+        assertThat(new CollapsedTable(SCHEMA).keyEvents()).as("not referenced: nothing kept").isNull();
+    }
 }

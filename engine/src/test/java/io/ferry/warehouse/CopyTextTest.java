@@ -26,6 +26,11 @@ class CopyTextTest {
     }
 
     @Test
+    void escapesAfterAPlainStartAndKeepsPlainValuesWhole() {
+        assertThat(row("plain text", "abc\\", "x\ty\nz", 42, 7L)).isEqualTo("plain text\tabc\\\\\tx\\ty\\nz\t42\t7\n");
+    }
+
+    @Test
     void writesNumbersExactly() {
         assertThat(row(new BigDecimal("1E+3"), new BigInteger("18446744073709551615"), -5L, 1.5f, Double.NaN, Float.NEGATIVE_INFINITY))
                 .isEqualTo("1000\t18446744073709551615\t-5\t1.5\tNaN\t-Infinity\n");

@@ -253,7 +253,7 @@ public final class ReplicationView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No tables yet: they appear once the job has started."));
         table.getColumns().add(column("Table", ReplicationTableStatus::table, 170));
-        table.getColumns().add(column("State", ReplicationView::state, 120));
+        table.getColumns().add(column("State", ReplicationView::state, 170));
         table.getColumns().add(column("Loaded", t -> String.format(Locale.ROOT, "%,d", t.rowsLoaded()), 90));
         table.getColumns().add(column("Applied", t -> String.format(Locale.ROOT, "%,d", t.changesApplied()), 90));
         table.getColumns().add(column("In /s", t -> String.format(Locale.ROOT, "%,.0f", t.rowsInPerSecond()), 70));
@@ -263,13 +263,14 @@ public final class ReplicationView {
         table.getColumns().add(column("Lag", t -> millis(t.lagMillis()), 80));
     }
 
-    /** "LOADING 42%" while loading, "Suspended: reason" when suspended, the state otherwise, in words. */
+    /** "Loading 42 % · 12 s left" while loading, "Suspended: reason" when suspended, the state otherwise, in words. */
     static String state(ReplicationTableStatus t) {
         String word = t.state().charAt(0) + t.state().substring(1).toLowerCase(Locale.ROOT);
         if (t.suspendedBecause() != null) {
             return word + ": " + t.suspendedBecause();
         }
-        return t.loadPercent() >= 0 ? word + " " + t.loadPercent() + " %" : word;
+        String eta = t.etaSeconds() >= 0 ? " · " + t.etaSeconds() + " s left" : "";
+        return t.loadPercent() >= 0 ? word + " " + t.loadPercent() + " %" + eta : word;
     }
 
     private static TableColumn<ReplicationTableStatus, String> column(String title,

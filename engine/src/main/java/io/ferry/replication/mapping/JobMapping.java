@@ -11,6 +11,7 @@ import io.ferry.warehouse.TargetPreparation;
 import io.ferry.warehouse.Warehouse;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -168,14 +169,16 @@ public final class JobMapping {
 
     /** Adds a source change to its target table's collapse in {@code batch} (keyed by source table). */
     public void add(Map<TableId, CollapsedTable> batch, RowChange change, long seq) {
-        add(batch, change, seq, table(change.table()).source());
+        add(batch, change, seq, table(change.table()).source(), cascades);
     }
 
     /**
      * The same, {@code current} being the table's schema where the change was read: a table taken as it is follows
-     * it; a mapped one must still have the columns its rules were made for.
+     * it; a mapped one must still have the columns its rules were made for. {@code sourceCascades} (in source names)
+     * say which keys of a table cascading foreign keys reference, so that its deletions and key changes are kept.
      */
-    public void add(Map<TableId, CollapsedTable> batch, RowChange change, long seq, TableSchema current) {
+    public void add(Map<TableId, CollapsedTable> batch, RowChange change, long seq, TableSchema current,
+                    CascadePlan sourceCascades) {
         TableMapping m = tables.get(change.table());
         if (m == null && rules.rule(change.table()).isEmpty() && rules.metadata().isEmpty()) {
             m = TableMapping.identity(current); // a table created while the job streams, taken as it is
@@ -184,7 +187,8 @@ public final class JobMapping {
                     + "rules and metadata columns do not follow new tables yet. Restart the job afresh to take it.");
         }
         if (m.isIdentity()) {
-            batch.computeIfAbsent(change.table(), t -> new CollapsedTable(current)).add(change, seq);
+            batch.computeIfAbsent(change.table(), t -> new CollapsedTable(current, sourceCascades.referencedKeys(t)))
+                    .add(change, seq);
             return;
         }
         if (!m.source().columnNames().equals(current.columnNames()) || !m.source().primaryKey().equals(current.primaryKey())) {
@@ -194,7 +198,22 @@ public final class JobMapping {
                     + "target table again from the new schema.");
         }
         TableMapping mapped = m;
-        mapped.add(batch.computeIfAbsent(change.table(), t -> new CollapsedTable(mapped.target())), change, seq);
+        mapped.add(batch.computeIfAbsent(change.table(),
+                t -> new CollapsedTable(mapped.target(), cascades.referencedKeys(mapped.target().id()))), change, seq);
+    }
+
+    /**
+     * Adds a full-load row (read between watermarks, placed after change {@code seq}) to its table's collapse in
+     * {@code batch}: as it is for a table taken as it is, else mapped like a loaded row, so that it joins the stream's
+     * changes of the same table in their target shape.
+     */
+    public void putLoaded(Map<TableId, CollapsedTable> batch, TableSchema source, Object[] row, long seq, Instant loadTime) {
+        TableMapping m = tables.get(source.id());
+        if (m == null || m.isIdentity()) {
+            batch.computeIfAbsent(source.id(), t -> new CollapsedTable(source)).put(row, seq);
+            return;
+        }
+        batch.computeIfAbsent(source.id(), t -> new CollapsedTable(m.target())).put(m.loadRow(row, loadTime), seq);
     }
 
     /** {@code warehouse} seen through this mapping (itself when no table is mapped). */

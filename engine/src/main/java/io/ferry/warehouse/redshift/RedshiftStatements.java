@@ -161,6 +161,34 @@ public final class RedshiftStatements {
         return out;
     }
 
+    /**
+     * Every statement shape the foreign-key actions emit for {@code fk} ({@link io.ferry.warehouse.Cascades}), by
+     * name, with the scratch tables' names numbered as in a batch: what RedshiftSqlRulesTest checks.
+     */
+    public java.util.Map<String, String> cascades(io.ferry.replication.ForeignKey fk, TableSchema parent, TableSchema child) {
+        io.ferry.warehouse.CascadeStatements c = new io.ferry.warehouse.CascadeStatements(dialect, RedshiftCascades::createTemp);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        String events = "ferry_ev_0";
+        String work = "ferry_fk_1";
+        out.put("cascade-create-events", c.createEvents(events, parent, fk.parentColumns()));
+        List<String> parameters = new ArrayList<>();
+        List<RedshiftColumn> columns = dialect.columns(parent);
+        fk.parentColumns().forEach(k -> parameters.add(columns.get(parent.indexOf(k)).parameter()));
+        parameters.add("CAST(? AS BIGINT)");
+        parameters.add("CAST(? AS CHAR(1))");
+        fk.parentColumns().forEach(k -> parameters.add(columns.get(parent.indexOf(k)).parameter()));
+        out.put("cascade-insert-events", insertValues(dialect.quote(events), c.eventColumns(fk.parentColumns().size()), parameters, 2));
+        out.put("cascade-create-work", c.createWork(work, events, fk, child, "ferry_stage_0"));
+        out.put("cascade-step", c.step(work, events, fk, child));
+        out.put("cascade-emit-deletes", c.emitDeletes("ferry_ev_2", child.primaryKey(), work, child));
+        out.put("cascade-mark-emitted", c.markEmitted(work));
+        out.put("cascade-add-to-work", c.addToWork(work, events, fk, child, "ferry_stage_0"));
+        out.put("cascade-delete-children", c.deleteChildren(work, child));
+        out.put("cascade-update-children", c.updateChildren(work, fk, child));
+        out.put("cascade-drop", c.drop(work));
+        return out;
+    }
+
     static String literal(String s) {
         return s.replace("\\", "\\\\").replace("'", "''");
     }

@@ -1,7 +1,9 @@
 package io.ferry.warehouse.redshift;
 
 import io.ferry.replication.CascadePlan;
+import io.ferry.replication.TableId;
 import io.ferry.replication.TableSchema;
+import io.ferry.warehouse.Cascades;
 import io.ferry.warehouse.Checkpoint;
 import io.ferry.warehouse.CheckpointTable;
 import io.ferry.warehouse.CollapsedTable;
@@ -18,6 +20,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,11 +62,6 @@ public final class RedshiftWarehouse implements Warehouse {
     @Override
     public RedshiftDialect dialect() {
         return dialect;
-    }
-
-    @Override
-    public boolean repeatsForeignKeyActions() {
-        return false;
     }
 
     @Override
@@ -111,14 +110,21 @@ public final class RedshiftWarehouse implements Warehouse {
     @Override
     public void apply(Collection<CollapsedTable> tables, CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous,
                       Checkpoint next) throws SQLException {
-        if (!cascades.isEmpty()) {
-            throw new IllegalStateException("Foreign-key actions are not repeated in Redshift yet: " + cascades);
-        }
         inTransaction(() -> {
-            int n = 0;
+            Map<TableId, String> stages = new HashMap<>();
             for (CollapsedTable table : tables) {
                 if (table.size() > 0) {
-                    applyTable(table, "ferry_stage_" + n++);
+                    String stage = "ferry_stage_" + stages.size();
+                    applyTable(table, stage);
+                    stages.put(table.schema().id(), stage);
+                }
+            }
+            if (Cascades.needed(cascades, tables)) {
+                new Cascades(connection, dialect, new RedshiftCascades(dialect, staging), cascades, stages).run(schemaOf(tables), tables);
+            }
+            try (Statement st = connection.createStatement()) {
+                for (String stage : stages.values()) {
+                    st.execute(sql.dropStage(stage));
                 }
             }
             if (alsoInTransaction != null) {
@@ -148,7 +154,6 @@ public final class RedshiftWarehouse implements Warehouse {
             long t1 = System.nanoTime();
             st.executeUpdate(sql.deleteUsingStage(schema, stage));
             st.executeUpdate(sql.insertFromStage(schema, stage));
-            st.execute(sql.dropStage(stage));
             LOG.debug("{}: {} rows, staging {} ms, apply {} ms", schema.id(), rows.size(), (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
         }
@@ -186,7 +191,16 @@ public final class RedshiftWarehouse implements Warehouse {
     public void knowSchemas(Collection<TableSchema> schemas) {
         for (TableSchema schema : schemas) {
             dialect.createTable(dialect.target(schema));
+            knownSchemas.put(schema.id(), schema);
         }
+    }
+
+    private final Map<TableId, TableSchema> knownSchemas = new HashMap<>();
+
+    private Map<TableId, TableSchema> schemaOf(Collection<CollapsedTable> tables) {
+        Map<TableId, TableSchema> map = new HashMap<>(knownSchemas);
+        tables.forEach(t -> map.put(t.schema().id(), t.schema()));
+        return map;
     }
 
     private interface Work<T> {

@@ -1,6 +1,7 @@
 package io.ferry.warehouse.redshift;
 
 import io.ferry.replication.ColumnSchema;
+import io.ferry.replication.ForeignKey;
 import io.ferry.replication.TableId;
 import io.ferry.replication.TableSchema;
 import io.ferry.replication.mapping.AddedColumn;
@@ -111,8 +112,40 @@ class RedshiftSqlRulesTest {
             for (TableSchema table : representativeTables()) {
                 all.addAll(statements.all(table).entrySet());
             }
+            for (ForeignKey fk : representativeForeignKeys()) {
+                all.addAll(statements.cascades(fk, tableOf(fk.parent()), tableOf(fk.child())).entrySet());
+            }
         }
         return all;
+    }
+
+    private static final TableId ORDERS = new TableId("Shop", "Orders");
+    private static final TableId LINES = new TableId("shop", "Order_Lines");
+    private static final TableId TREE = new TableId("Shop", "Category_Tree");
+
+    /** The parent of Order_Lines by its key and by a unique key, and a table referencing itself. */
+    private static TableSchema tableOf(TableId id) {
+        if (id.equals(ORDERS)) {
+            return new TableSchema(ORDERS, List.of(key("ID"), col("Code", "varchar", "varchar(20)", 20L, null, null, "utf8mb4")),
+                    List.of("ID"));
+        }
+        if (id.equals(TREE)) {
+            return new TableSchema(TREE, List.of(key("Id"), new ColumnSchema("Parent_Id", "bigint", "bigint(20) unsigned", true, null, 20, 0,
+                    null, null, false)), List.of("Id"));
+        }
+        return new TableSchema(LINES, List.of(
+                new ColumnSchema("OrderId", "int", "int(11)", false, null, 10, 0, null, null, false),
+                new ColumnSchema("LineNo", "smallint", "smallint(6)", false, null, 5, 0, null, null, false),
+                new ColumnSchema("Order_Id", "bigint", "bigint(20) unsigned", true, null, 20, 0, null, null, false),
+                col("Order_Code", "varchar", "varchar(20)", 20L, null, null, "utf8mb4")), List.of("OrderId", "LineNo"));
+    }
+
+    static List<ForeignKey> representativeForeignKeys() {
+        return List.of(
+                new ForeignKey("by_id", LINES, List.of("Order_Id"), ORDERS, List.of("ID"), ForeignKey.Action.CASCADE, ForeignKey.Action.CASCADE),
+                new ForeignKey("by_code", LINES, List.of("Order_Code"), ORDERS, List.of("Code"), ForeignKey.Action.SET_NULL,
+                        ForeignKey.Action.SET_NULL),
+                new ForeignKey("tree", TREE, List.of("Parent_Id"), TREE, List.of("Id"), ForeignKey.Action.CASCADE, ForeignKey.Action.RESTRICT));
     }
 
     @Test
@@ -150,6 +183,13 @@ class RedshiftSqlRulesTest {
                 if (!named.group(1).startsWith("information_schema.") && !named.group(1).startsWith("'")) {
                     assertThat(named.group(1)).as("every identifier quoted: " + what).startsWith("\"");
                 }
+            }
+            if (upper.startsWith("UPDATE ")) {
+                assertThat(upper).as("UPDATE: no alias on the target: " + what).containsPattern("^UPDATE \"X\"(\\.\"X\")? SET ");
+                String set = upper.substring(upper.indexOf(" SET "), upper.contains(" FROM ") ? upper.indexOf(" FROM ") : upper.length());
+                assertThat(set).as("UPDATE: SET columns unqualified: " + what).doesNotContainPattern("(SET |, )[A-Z_\"]+\\.\"X\" = ");
+                String from = upper.contains(" FROM ") ? upper.substring(upper.indexOf(" FROM ")) : "";
+                assertThat(from).as("UPDATE: no outer join in FROM: " + what).doesNotContainPattern("(LEFT|RIGHT|FULL) (OUTER )?JOIN");
             }
             if (upper.contains("ALTER COLUMN")) {
                 assertThat(upper).as("ALTER COLUMN TYPE only widens a VARCHAR: " + what).containsPattern("TYPE VARCHAR\\(\\d+\\)$");
