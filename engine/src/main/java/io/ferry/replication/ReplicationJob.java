@@ -206,6 +206,7 @@ public final class ReplicationJob {
         var tracker = followed.tracker(spec.tables());
         TransactionAssembler.Schemas heartbeatTable = heartbeat.schemas(Map.of());
         TransactionBuffer buffer = new TransactionBuffer(spec.bufferTransactions(), spec.limits().memoryBytes(), metrics.buffer());
+        java.util.concurrent.atomic.AtomicBoolean readerWaits = new java.util.concurrent.atomic.AtomicBoolean(true);
         SpillSpace spill = SpillSpace.open(spec.limits().spillDirectory(), spec.name(), spec.limits().diskBytes(), metrics.buffer());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
                 id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id)
@@ -213,13 +214,15 @@ public final class ReplicationJob {
                 tracker::onStatement, read -> {
             Transaction txn = heartbeat.recognise(read);
             metrics.read(snapshot.strip(txn));
-            while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
+            while (running && readerWaits.get() && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
         }, zeroDates, spill, spec.limits().spillThresholdBytes());
-        // The spill space closes first: that ends a reader's wait for disk, then its files go.
+        // Closed in reverse: the reader's wait for room ends first (a failed run's buffer is never taken from again, and
+        // the binlog client's disconnect waits for the reader's callback), then its wait for disk, then the files go.
         try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(),
-                spec.resumeByGtid(), assembler); SpillSpace spillFiles = spill) {
+                spec.resumeByGtid(), assembler); SpillSpace spillFiles = spill;
+             AutoCloseable endWaits = () -> readerWaits.set(false)) {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();
             while (running) {

@@ -181,6 +181,36 @@ class SpillingTest {
     }
 
     @Test
+    void aBatchHeldOpenForAChunkDoesNotBlockTheReaderWithWhatItTook() throws Exception {
+        TransactionBuffer buffer = new TransactionBuffer(1000, 10_000, usage);
+        assertThat(buffer.offer(txnOf(6_000), 0, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(buffer.offer(txnOf(3_000), 0, TimeUnit.MILLISECONDS)).isTrue();
+        buffer.poll();
+        buffer.poll();
+        // the reader waits for room the held batch would only free at its commit, which waits for the reader
+        java.util.concurrent.CompletableFuture<Boolean> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return buffer.offer(txnOf(4_000), 30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(buffer::full);
+        assertThat(reader).isNotDone();
+
+        buffer.holdOpen(true);
+        assertThat(reader.get(30, TimeUnit.SECONDS)).as("the reader goes on to the high watermark").isTrue();
+        assertThat(buffer.offer(txnOf(7_000), 0, TimeUnit.MILLISECONDS))
+                .as("queued bytes still count while the batch is held").isFalse();
+
+        buffer.holdOpen(false);
+        buffer.poll();
+        assertThat(buffer.offer(txnOf(100), 0, TimeUnit.MILLISECONDS)).as("taken bytes count again").isFalse();
+        buffer.release(List.of());
+        assertThat(buffer.offer(txnOf(100), 0, TimeUnit.MILLISECONDS)).isTrue();
+    }
+
+    @Test
     void aTransactionLargerThanTheBufferGoesInAlone() throws Exception {
         TransactionBuffer buffer = new TransactionBuffer(1000, 10_000, usage);
         Transaction huge = txnOf(50_000);
