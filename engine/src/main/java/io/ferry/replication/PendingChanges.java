@@ -24,6 +24,7 @@ final class PendingChanges {
     private final long threshold;
     private final List<Pending> memory = new ArrayList<>();
     private long bytes;
+    private long ownBytes;
     private SpillFile.Writer spill;
     private long reserved;
     private final Map<TableId, Long> perTable = new LinkedHashMap<>();
@@ -40,7 +41,14 @@ final class PendingChanges {
             return;
         }
         memory.add(new Pending(table, operation, before, after));
-        bytes += ByteEstimate.change(before, after);
+        long size = ByteEstimate.change(before, after);
+        if (io.ferry.genlog.FerrySchema.NAME.equals(table.schema())) {
+            // Ferry's own rows (watermarks, heartbeats; each in a transaction of its own) never spill: the stream
+            // must see them in memory, whatever the threshold
+            ownBytes += size;
+            return;
+        }
+        bytes += size;
         if (space != null && bytes > threshold) {
             startSpilling();
         }
@@ -57,6 +65,7 @@ final class PendingChanges {
         }
         memory.clear();
         bytes = 0;
+        ownBytes = 0;
     }
 
     private void write(TableId table, Operation operation, Object[] before, Object[] after) {
@@ -80,9 +89,10 @@ final class PendingChanges {
             for (Pending p : memory) {
                 changes.add(new RowChange(p.table(), p.operation(), p.before(), p.after(), end, commitTime));
             }
-            long estimate = 64 + bytes;
+            long estimate = 64 + bytes + ownBytes;
             memory.clear();
             bytes = 0;
+            ownBytes = 0;
             return new Transaction(changes, end, commitTime, schemaChange, null, estimate);
         }
         try {
@@ -104,6 +114,7 @@ final class PendingChanges {
     void clear() {
         memory.clear();
         bytes = 0;
+        ownBytes = 0;
         if (spill != null) {
             try {
                 spill.abort();
