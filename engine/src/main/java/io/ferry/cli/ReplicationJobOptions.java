@@ -117,7 +117,7 @@ final class ReplicationJobOptions {
                 gtid.map(g -> g ? ReplicationJobConfig.PositionMode.GTID : ReplicationJobConfig.PositionMode.FILE)
                         .orElse(base.positionMode()), base.heartbeat(), base.heartbeatInterval(),
                 onError != null ? base.onError().withDefault(io.ferry.replication.ErrorPolicy.parse(onError)) : base.onError(),
-                base.zeroDates(), base.rules(), base.redshift(), base.watermarks());
+                base.zeroDates(), base.rules(), base.redshift(), base.watermarks(), base.limits());
         return new Resolved(ferry, job, redshift.settings(base.redshift()));
     }
 

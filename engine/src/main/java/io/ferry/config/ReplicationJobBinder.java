@@ -84,12 +84,13 @@ final class ReplicationJobBinder implements JobTypeBinder {
                 ? ZeroDates.NULL : r.choice(ZeroDates.KEY, ZeroDates.choices(), ZeroDates.FAIL);
         TableRules rules = new TableRulesBinder(r).bind();
         Optional<RedshiftJobSettings> redshift = RedshiftJobBinder.bind(r, context, target);
-        if (!r.valid() || source.isEmpty() || target.isEmpty() || redshift.isEmpty()) {
+        Optional<io.ferry.replication.BufferLimits> limits = BufferLimitsReader.read(r);
+        if (!r.valid() || source.isEmpty() || target.isEmpty() || redshift.isEmpty() || limits.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ReplicationJobConfig(name, source.get().name(), target.get().name(), include, exclude,
                 targetSchema, preparation, (int) maxBatchRows, maxBatchDelay, mode, heartbeat, heartbeatInterval,
-                onError, zeroDates, rules, redshift.get(), watermarks));
+                onError, zeroDates, rules, redshift.get(), watermarks, limits.get()));
     }
 
     /** {@code onError} and {@code onErrorTables: { suspend-table: [patterns], stop: [patterns] }}. */

@@ -34,7 +34,8 @@ public record ReplicationJobConfig(String name, String source, String target, Li
                                    int maxBatchRows, Duration maxBatchDelay, PositionMode positionMode,
                                    boolean heartbeat, Duration heartbeatInterval,
                                    io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates, TableRules rules,
-                                   RedshiftJobSettings redshift, Watermarks watermarks) implements JobConfig {
+                                   RedshiftJobSettings redshift, Watermarks watermarks,
+                                   io.ferry.replication.BufferLimits limits) implements JobConfig {
     public static final String TYPE = "replication";
     public static final int DEFAULT_MAX_BATCH_ROWS = 50_000;
     public static final Duration DEFAULT_MAX_BATCH_DELAY = Duration.ofMillis(500);
@@ -69,6 +70,28 @@ public record ReplicationJobConfig(String name, String source, String target, Li
         Objects.requireNonNull(zeroDates, "zeroDates");
         Objects.requireNonNull(redshift, "redshift");
         Objects.requireNonNull(watermarks, "watermarks");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** With the default buffer and spill limits. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                TableRules rules, RedshiftJobSettings redshift, Watermarks watermarks) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, redshift, watermarks,
+                io.ferry.replication.BufferLimits.DEFAULTS);
+    }
+
+    /** With the default Redshift settings, AUTO watermarks and the default buffer and spill limits. */
+    public ReplicationJobConfig(String name, String source, String target, List<String> include, List<String> exclude,
+                                Optional<String> targetSchema, String targetPreparation, int maxBatchRows,
+                                Duration maxBatchDelay, PositionMode positionMode, boolean heartbeat,
+                                Duration heartbeatInterval, io.ferry.replication.ErrorPolicies onError, ZeroDates zeroDates,
+                                TableRules rules) {
+        this(name, source, target, include, exclude, targetSchema, targetPreparation, maxBatchRows, maxBatchDelay,
+                positionMode, heartbeat, heartbeatInterval, onError, zeroDates, rules, RedshiftJobSettings.DEFAULTS, Watermarks.AUTO);
     }
 
     /** With AUTO watermarks. */

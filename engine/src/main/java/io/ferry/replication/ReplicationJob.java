@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -207,19 +205,24 @@ public final class ReplicationJob {
         StreamSchemas followed = StreamSchemas.load(spec, warehouse, schemas, checkpoint.position(), clock);
         var tracker = followed.tracker(spec.tables());
         TransactionAssembler.Schemas heartbeatTable = heartbeat.schemas(Map.of());
-        BlockingQueue<Transaction> buffer = new ArrayBlockingQueue<>(spec.bufferTransactions());
+        TransactionBuffer buffer = new TransactionBuffer(spec.bufferTransactions(), spec.limits().memoryBytes(), metrics.buffer());
+        java.util.concurrent.atomic.AtomicBoolean readerWaits = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SpillSpace spill = SpillSpace.open(spec.limits().spillDirectory(), spec.name(), spec.limits().diskBytes(), metrics.buffer());
         TransactionAssembler assembler = new TransactionAssembler(checkpoint.position(),
                 id -> tracker.schemaOf(id) != null ? tracker.schemaOf(id)
                         : heartbeatTable.schemaOf(id) != null ? heartbeatTable.schemaOf(id) : snapshot.schemaOf(id),
                 tracker::onStatement, read -> {
             Transaction txn = heartbeat.recognise(read);
             metrics.read(snapshot.strip(txn));
-            while (running && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
+            while (running && readerWaits.get() && !buffer.offer(txn, 100, TimeUnit.MILLISECONDS)) {
                 // the warehouse is behind: wait (nothing is dropped; the binlog stays on the server)
             }
-        }, zeroDates);
-        try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(), spec.resumeByGtid(),
-                assembler)) {
+        }, zeroDates, spill, spec.limits().spillThresholdBytes());
+        // Closed in reverse: the reader's wait for room ends first (a failed run's buffer is never taken from again, and
+        // the binlog client's disconnect waits for the reader's callback), then its wait for disk, then the files go.
+        try (BinlogReader reader = new BinlogReader(spec.name(), spec.source(), spec.serverId(), checkpoint.position(),
+                spec.resumeByGtid(), assembler); SpillSpace spillFiles = spill;
+             AutoCloseable endWaits = () -> readerWaits.set(false)) {
             reader.start(30_000);
             Instant lastCheckpointWrite = clock.instant();
             while (running) {
@@ -240,7 +243,15 @@ public final class ReplicationJob {
                         mapping.add(tables, change, changes, followed.current().get(change.table()), cascades);
                     }
                 }
-                if (changes == 0 && !snapshot.chunkReady() && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
+                ReplayedBatch replayed = ReplayedBatch.of(batch, t -> followed.current().containsKey(t) && !suspensions.isSuspended(t));
+                if (replayed != null) {
+                    replayed.touch(tables, followed.current());
+                    if (snapshot.chunkReady() || snapshot.holdsBatch()) {
+                        // the chunk's window did not see the spilled changes: read that chunk again
+                        snapshot.discardChunk();
+                    }
+                }
+                if (changes == 0 && replayed == null && !snapshot.chunkReady() && Duration.between(lastCheckpointWrite, clock.instant()).compareTo(IDLE_CHECKPOINT) < 0
                         && running && !heartbeat.marks(batch) && last.schemaChange() == null && !followed.hasUnsaved()) {
                     // only filtered-out transactions: keep them and move the checkpoint at most every few seconds
                     carried = batch;
@@ -248,7 +259,12 @@ public final class ReplicationJob {
                 }
                 Checkpoint next = snapshot.emit(tables, checkpoint.at(last.end()));
                 long a0 = System.nanoTime();
-                if (snapshot.copyChunk() != null && last.schemaChange() == null && !followed.hasUnsaved()) {
+                if (replayed != null) { // a spilled transaction: streamed from disk, never whole in memory
+                    changes = replayed.rows();
+                    warehouse.applyReplayed(replayed, followed.current(), cascades,
+                            followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
+                    followed.applied(warehouse, last.schemaChange());
+                } else if (snapshot.copyChunk() != null && last.schemaChange() == null && !followed.hasUnsaved()) {
                     warehouse.load(snapshot.copyChunk(), checkpoint, next);
                 } else {
                     if (snapshot.copyChunk() != null) {
@@ -257,6 +273,7 @@ public final class ReplicationJob {
                     suspensions.apply(warehouse, tables, cascades, followed.beforeBatch(warehouse, last.schemaChange()), checkpoint, next);
                     followed.applied(warehouse, last.schemaChange());
                 }
+                buffer.release(batch);
                 snapshot.applied();
                 LOG.debug("Job {}: batch of {} transactions, {} changes applied in {} ms; buffer {}", spec.name(), batch.size(),
                         changes, (System.nanoTime() - a0) / 1_000_000, buffer.size());
@@ -278,28 +295,29 @@ public final class ReplicationJob {
     private List<Transaction> carried = new ArrayList<>();
 
     /** Whole transactions up to the batch's row or time limit; empty if none arrived within the delay. */
-    private List<Transaction> takeBatch(BlockingQueue<Transaction> buffer, BinlogReader reader, WatermarkSnapshot snapshot)
+    private List<Transaction> takeBatch(TransactionBuffer buffer, BinlogReader reader, WatermarkSnapshot snapshot)
             throws Exception {
         List<Transaction> batch = new ArrayList<>(carried);
         carried = new ArrayList<>();
-        long rows = batch.stream().mapToLong(t -> t.changes().size()).sum();
+        long rows = batch.stream().mapToLong(Transaction::rowCount).sum();
         long deadline = System.nanoTime() + spec.batchMaxDelay().toNanos();
         while (running && (rows < spec.batchMaxRows() || snapshot.holdsBatch())) {
             Throwable failure = reader.failure();
             if (failure != null) {
                 throw new ReplicationException("The binlog stream stopped: " + failure.getMessage(), failure);
             }
+            buffer.holdOpen(snapshot.holdsBatch());
             long wait = snapshot.holdsBatch() ? 100_000_000L : deadline - System.nanoTime();
             Transaction txn = wait > 0 ? buffer.poll(Math.min(wait, 100_000_000L), TimeUnit.NANOSECONDS) : buffer.poll();
             if (txn == null) {
-                if (wait <= 0) {
+                if (wait <= 0 || (buffer.full() && rows > 0 && !snapshot.holdsBatch())) {
                     break;
                 }
                 continue;
             }
             txn = snapshot.observe(txn, rows);
             batch.add(txn);
-            rows += txn.changes().size();
+            rows += txn.rowCount();
             if (txn.schemaChange() != null) {
                 break; // rows after a DDL belong to the next batch, with the new schemas
             }
@@ -307,6 +325,7 @@ public final class ReplicationJob {
                 break; // the chunk's rows go in at its high watermark: end the batch there
             }
         }
+        buffer.holdOpen(false);
         return batch;
     }
 }

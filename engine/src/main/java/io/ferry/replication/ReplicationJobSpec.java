@@ -29,9 +29,11 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                  TargetPreparation preparation, int batchMaxRows, Duration batchMaxDelay, int chunkRows,
                                  long serverId, int bufferTransactions, boolean resumeByGtid,
                                  String targetSchema, WarehouseOpener opener, Duration heartbeatInterval,
-                                 ErrorPolicies onError, ZeroDates zeroDates, WatermarkMode watermarks) {
+                                 ErrorPolicies onError, ZeroDates zeroDates, WatermarkMode watermarks,
+                                 BufferLimits limits) {
     public ReplicationJobSpec {
         Objects.requireNonNull(zeroDates, "zeroDates");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(onError, "onError");
@@ -52,54 +54,60 @@ public record ReplicationJobSpec(String name, MySqlSource source, WarehouseEndpo
                                         TargetPreparation preparation) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, 50_000, Duration.ofMillis(500),
                 20_000, 100_000L + Math.floorMod(name.hashCode(), 1_000_000_000L), 10_000, false, null, WarehouseOpener.POSTGRES,
-                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, ZeroDates.FAIL, WatermarkMode.AUTO);
+                Heartbeat.DEFAULT_INTERVAL, ErrorPolicies.STOP, ZeroDates.FAIL, WatermarkMode.AUTO, BufferLimits.DEFAULTS);
     }
 
     public ReplicationJobSpec withBatch(int maxRows, Duration maxDelay) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, maxRows, maxDelay, chunkRows, serverId,
-                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks);
+                bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks, limits);
     }
 
     public ReplicationJobSpec withChunkRows(int rows) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, rows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks, limits);
     }
 
     public ReplicationJobSpec withResumeByGtid(boolean byGtid) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks);
+                serverId, bufferTransactions, byGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, watermarks, limits);
     }
 
     public ReplicationJobSpec withTargetSchema(String schema) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, zeroDates, watermarks);
+                serverId, bufferTransactions, resumeByGtid, schema, opener, heartbeatInterval, onError, zeroDates, watermarks, limits);
     }
 
     public ReplicationJobSpec withOpener(WarehouseOpener warehouses) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, zeroDates, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, warehouses, heartbeatInterval, onError, zeroDates, watermarks, limits);
     }
 
     /** With heartbeat rows every {@code interval}; null: without. */
     public ReplicationJobSpec withHeartbeat(Duration interval) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, zeroDates, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, interval, onError, zeroDates, watermarks, limits);
     }
 
     public ReplicationJobSpec withWatermarks(WatermarkMode mode) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, mode);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates, mode, limits);
     }
 
     public ReplicationJobSpec withErrorPolicy(ErrorPolicies policy) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, zeroDates, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, policy, zeroDates, watermarks, limits);
     }
 
     /** With {@code zeroDates: fail} or {@code null}. */
     public ReplicationJobSpec withZeroDates(ZeroDates setting) {
         return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
-                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, setting, watermarks);
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, setting, watermarks, limits);
+    }
+
+    public ReplicationJobSpec withLimits(BufferLimits bufferLimits) {
+        return new ReplicationJobSpec(name, source, warehouse, tables, preparation, batchMaxRows, batchMaxDelay, chunkRows,
+                serverId, bufferTransactions, resumeByGtid, targetSchema, opener, heartbeatInterval, onError, zeroDates,
+                watermarks, bufferLimits);
     }
 
     /** The warehouse of this job, writing its target tables into {@link #targetSchema}. */

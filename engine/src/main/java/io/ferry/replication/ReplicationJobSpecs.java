@@ -74,7 +74,8 @@ public final class ReplicationJobSpecs {
                 .withOpener(opener)
                 .withHeartbeat(job.heartbeat() ? job.heartbeatInterval() : null)
                 .withErrorPolicy(job.onError())
-                .withZeroDates(job.zeroDates());
+                .withZeroDates(job.zeroDates())
+                .withLimits(job.limits());
     }
 
     private static <T extends ConnectionConfig> T connection(FerryConfig ferry, String name, Class<T> kind, String what) {

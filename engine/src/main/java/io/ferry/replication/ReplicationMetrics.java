@@ -26,6 +26,7 @@ public final class ReplicationMetrics {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong pendingTransactions = new AtomicLong();
+    private final BufferUsage buffer = new BufferUsage();
     private final AtomicLong pendingRows = new AtomicLong();
     /** Source commit times of the transactions read but not applied yet, oldest first. */
     private final Deque<Instant> pendingCommits = new ConcurrentLinkedDeque<>();
@@ -60,34 +61,13 @@ public final class ReplicationMetrics {
 
     /** A whole transaction was read from the binlog and waits for its batch. */
     void read(Transaction txn) {
-        long rows = txn.changes().size();
+        long rows = txn.rowCount();
         rowsRead.addAndGet(rows);
         pendingTransactions.incrementAndGet();
         pendingRows.addAndGet(rows);
         pendingCommits.addLast(txn.commitTime() == null ? Instant.EPOCH : txn.commitTime());
         if (rows > 0) {
-            Map<TableId, Long> perTable = new LinkedHashMap<>();
-            countRuns(txn.changes(), perTable);
-            perTable.forEach((t, n) -> table(t).read(n));
-        }
-    }
-
-    /** Adds the changes per table to {@code counts}, one map update per run of the same table (runs are long). */
-    private static void countRuns(java.util.List<RowChange> changes, Map<TableId, Long> counts) {
-        TableId current = null;
-        long run = 0;
-        for (RowChange c : changes) {
-            if (!c.table().equals(current)) {
-                if (current != null) {
-                    counts.merge(current, run, Long::sum);
-                }
-                current = c.table();
-                run = 0;
-            }
-            run++;
-        }
-        if (current != null) {
-            counts.merge(current, run, Long::sum);
+            txn.rowsPerTable().forEach((t, n) -> table(t).read(n));
         }
     }
 
@@ -101,9 +81,7 @@ public final class ReplicationMetrics {
             if (txn.commitTime() != null) {
                 last = txn.commitTime();
             }
-            Map<TableId, Long> counts = new LinkedHashMap<>();
-            countRuns(txn.changes(), counts);
-            counts.forEach((t, n) -> {
+            txn.rowsPerTable().forEach((t, n) -> {
                 perTable.merge(t, n, Long::sum);
                 if (txn.commitTime() != null) {
                     lastCommitPerTable.put(t, txn.commitTime());
@@ -140,6 +118,11 @@ public final class ReplicationMetrics {
     /** Rows written to the warehouse: full-load rows and row changes applied (before collapsing per key). */
     public long rowsApplied() {
         return snapshotRows.get() + changesApplied.get();
+    }
+
+    /** The reader's buffer and spill disk: bytes held now and at their peak, waits at the limits. */
+    public BufferUsage buffer() {
+        return buffer;
     }
 
     /** Transactions read from the binlog and not applied yet (the buffer and the batch being built). */

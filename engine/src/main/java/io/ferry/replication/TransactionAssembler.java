@@ -15,7 +15,6 @@ import io.ferry.replication.schema.SchemaChange;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,6 @@ public final class TransactionAssembler {
         SchemaChange onStatement(String database, String sql, BinlogPosition end);
     }
 
-    private record PendingChange(TableId table, Operation operation, Object[] before, Object[] after) {
-    }
-
     private record MappedTable(TableId id, RowDecoder decoder) {
     }
 
@@ -60,7 +56,7 @@ public final class TransactionAssembler {
     private SchemaChange schemaChange;
     private final ZeroDatePolicy zeroDates;
     private final Map<Long, MappedTable> tableMaps = new HashMap<>();
-    private final List<PendingChange> pending = new ArrayList<>();
+    private final PendingChanges pending;
     private BinlogPosition position;
     private boolean inTransaction;
     private boolean standalone;
@@ -79,11 +75,18 @@ public final class TransactionAssembler {
     }
 
     public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink, ZeroDatePolicy zeroDates) {
+        this(start, schemas, statements, sink, zeroDates, null, 0);
+    }
+
+    /** Spills a transaction to {@code spill} once its changes pass {@code spillThresholdBytes} (null: never). */
+    public TransactionAssembler(BinlogPosition start, Schemas schemas, Statements statements, Sink sink, ZeroDatePolicy zeroDates,
+                                SpillSpace spill, long spillThresholdBytes) {
         this.position = Objects.requireNonNull(start, "start");
         this.schemas = schemas;
         this.statements = statements;
         this.sink = sink;
         this.zeroDates = zeroDates;
+        this.pending = new PendingChanges(spill, spillThresholdBytes);
     }
 
     /** The position after the last transaction handed to the sink. */
@@ -185,7 +188,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.INSERT, null, t.decoder().decode(row, data.getIncludedColumns())));
+                pending.add(t.id(), Operation.INSERT, null, t.decoder().decode(row, data.getIncludedColumns()));
             }
         }
     }
@@ -194,9 +197,9 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Map.Entry<Serializable[], Serializable[]> row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.UPDATE,
+                pending.add(t.id(), Operation.UPDATE,
                         t.decoder().decodeBefore(row.getKey(), data.getIncludedColumnsBeforeUpdate()),
-                        t.decoder().decode(row.getValue(), data.getIncludedColumns())));
+                        t.decoder().decode(row.getValue(), data.getIncludedColumns()));
             }
         }
     }
@@ -205,7 +208,7 @@ public final class TransactionAssembler {
         MappedTable t = mapped(data.getTableId());
         if (t.decoder() != null) {
             for (Serializable[] row : data.getRows()) {
-                pending.add(new PendingChange(t.id(), Operation.DELETE, t.decoder().decodeBefore(row, data.getIncludedColumns()), null));
+                pending.add(t.id(), Operation.DELETE, t.decoder().decodeBefore(row, data.getIncludedColumns()), null);
             }
         }
     }
@@ -213,15 +216,11 @@ public final class TransactionAssembler {
     private void commit(EventHeaderV4 header) throws InterruptedException {
         position = position.at(position.file(), header.getNextPosition());
         Instant commitTime = Instant.ofEpochMilli(header.getTimestamp());
-        List<RowChange> changes = new ArrayList<>(pending.size());
-        for (PendingChange p : pending) {
-            changes.add(new RowChange(p.table(), p.operation(), p.before(), p.after(), position, commitTime));
-        }
-        pending.clear();
-        inTransaction = false;
-        standalone = false;
         SchemaChange change = schemaChange;
         schemaChange = null;
-        sink.accept(new Transaction(changes, position, commitTime, change));
+        Transaction transaction = pending.finish(position, commitTime, change);
+        inTransaction = false;
+        standalone = false;
+        sink.accept(transaction);
     }
 }

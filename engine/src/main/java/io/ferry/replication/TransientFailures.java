@@ -5,9 +5,10 @@ import java.sql.SQLException;
 
 /**
  * Which failures a restart from the checkpoint can cure: lost or refused connections to the source or the warehouse
- * (SQLSTATE class 08, PostgreSQL's 57P admin shutdowns, serialization failures and deadlocks, I/O errors of the
- * binlog stream). Anything else (pre-flight problems, schema changes, undecodable binlog, another engine owning the
- * job, bad data) needs a person and stops the job.
+ * (SQLSTATE class 08, PostgreSQL's 57P admin shutdowns, a database not accepting connections, serialization failures
+ * and deadlocks, I/O errors of the binlog stream). Anything else (pre-flight problems, schema changes, undecodable
+ * binlog, another engine owning the job, bad data, a transaction larger than the spill disk) needs a person and stops
+ * the job.
  */
 public final class TransientFailures {
     private TransientFailures() {
@@ -24,6 +25,11 @@ public final class TransientFailures {
                 String state = sql.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("40001") || state.equals("40P01")
                         || state.equals("53300")) {
+                    return true;
+                }
+                // ALTER DATABASE ... ALLOW_CONNECTIONS false (maintenance) refuses new sessions with this state,
+                // which PostgreSQL also uses for errors a retry cannot cure: only this one is transient.
+                if (state.equals("55000") && String.valueOf(sql.getMessage()).contains("not currently accepting connections")) {
                     return true;
                 }
             }

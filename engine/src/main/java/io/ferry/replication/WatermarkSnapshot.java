@@ -247,6 +247,15 @@ final class WatermarkSnapshot {
         return data;
     }
 
+    /**
+     * Drops the chunk under way (its window could not follow every change of the batch, e.g. spilled ones); the next
+     * {@link #beforeBatch} reads it again between new watermarks. The progress does not move.
+     */
+    void discardChunk() {
+        pending = null;
+        ready = null;
+    }
+
     /** A chunk's window is open: the batch must not end before its high watermark. */
     boolean holdsBatch() {
         return pending != null && ready == null && pending.window().state() == ChunkWindow.State.OPEN;

@@ -28,8 +28,8 @@ import java.util.StringJoiner;
 public final class PostgresWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresWarehouse.class);
     static final String DELETED = "_ferry_deleted";
-    private static final String SEQ = "_ferry_seq";
-    private static final String DELETE_SEQ = "_ferry_delete_seq";
+    static final String SEQ = "_ferry_seq";
+    static final String DELETE_SEQ = "_ferry_delete_seq";
     private static final int COPY_FLUSH_CHARS = 1 << 20;
 
     private final Connection connection;
@@ -134,6 +134,34 @@ public final class PostgresWarehouse implements Warehouse {
             checkpoints.advance(connection, previous, next);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** A spilled batch: staged by COPY in order and collapsed by SQL ({@link ReplayedStaging}), never held in memory. */
+    @Override
+    public void applyReplayed(ChangeReplay changes, Map<TableId, TableSchema> schemas, CascadePlan cascades,
+                              SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next)
+            throws SQLException, java.io.IOException {
+        try {
+            Map<TableId, TableSchema> all = new HashMap<>(knownSchemas);
+            all.putAll(schemas);
+            ReplayedKeyEvents tapped = new ReplayedKeyEvents(changes, cascades, all);
+            Map<TableId, String> stages = new ReplayedStaging(connection, dialect, schemas).apply(tapped);
+            if (Cascades.needed(cascades, tapped.tables())) {
+                new Cascades(connection, dialect, new PostgresCascades(), cascades, stages).run(all, tapped.tables());
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection);
+            }
+            checkpoints.advance(connection, previous, next);
+            connection.commit();
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException suppressed) {

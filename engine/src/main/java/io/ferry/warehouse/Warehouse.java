@@ -52,6 +52,21 @@ public interface Warehouse extends AutoCloseable {
         apply(tables, cascades, previous, next);
     }
 
+    /**
+     * Applies a batch whose changes are replayed from disk (a spilled source transaction), then
+     * {@code alsoInTransaction}, and moves the checkpoint, atomically. This default collapses the changes in memory
+     * first, so it holds the batch's final rows in memory (Redshift); PostgreSQL streams them instead.
+     */
+    default void applyReplayed(ChangeReplay changes, java.util.Map<io.ferry.replication.TableId, TableSchema> schemas,
+                               CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next)
+            throws SQLException, java.io.IOException {
+        java.util.Map<io.ferry.replication.TableId, CollapsedTable> tables = new java.util.LinkedHashMap<>();
+        long[] seq = {0};
+        changes.replay(c -> tables.computeIfAbsent(c.table(), t -> new CollapsedTable(schemas.get(t), cascades.referencedKeys(t)))
+                .add(c, ++seq[0]));
+        apply(tables.values(), cascades, alsoInTransaction, previous, next);
+    }
+
     /** Runs {@code work} in a transaction of its own and commits it. */
     default <T> T inTransaction(SqlWork<T> work) throws SQLException {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not keep a schema history");

@@ -17,6 +17,15 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
         assertThat(TransientFailures.isTransient(new ReplicationException("The binlog stream stopped", new IOException("EOF")))).isTrue();
         assertThat(TransientFailures.isTransient(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException(
+                "FATAL: database \"dw\" is not currently accepting connections", "55000"))).isTrue();
+    }
+
+    @Test
+    void otherPrerequisiteStatesAndSpillLimitsAreNot() {
+        assertThat(TransientFailures.isTransient(new SQLException("cannot disallow connections for current database", "55000"))).isFalse();
+        assertThat(TransientFailures.isTransient(new ReplicationException("The binlog stream stopped",
+                new SpillLimitException("raise spillDisk")))).isFalse();
     }
 
     @Test

@@ -109,6 +109,25 @@ final class MappedWarehouse implements Warehouse {
         inner.apply(mapped(tables), cascades.isEmpty() ? cascades : mapping.cascades(), alsoInTransaction, previous, next);
     }
 
+    /**
+     * Tables taken as they are stream their replayed changes through; with a mapped table the changes are mapped as the
+     * stream maps them ({@link JobMapping#add}), so that batch's final rows are held in memory.
+     */
+    @Override
+    public void applyReplayed(io.ferry.warehouse.ChangeReplay changes, Map<io.ferry.replication.TableId, TableSchema> schemas,
+                              CascadePlan cascades, SqlWork<?> alsoInTransaction, Checkpoint previous, Checkpoint next)
+            throws SQLException, java.io.IOException {
+        if (mapping.rules().metadata().isEmpty() && mapping.tables().values().stream().allMatch(TableMapping::isIdentity)) {
+            inner.applyReplayed(changes, schemas, cascades.isEmpty() ? cascades : mapping.cascades(), alsoInTransaction,
+                    previous, next);
+            return;
+        }
+        Map<io.ferry.replication.TableId, CollapsedTable> tables = new LinkedHashMap<>();
+        long[] seq = {0};
+        changes.replay(c -> mapping.add(tables, c, ++seq[0], schemas.get(c.table()), cascades));
+        apply(tables.values(), cascades, alsoInTransaction, previous, next);
+    }
+
     @Override
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
         return inner.inTransaction(work);
