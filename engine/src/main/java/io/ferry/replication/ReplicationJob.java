@@ -324,6 +324,9 @@ public final class ReplicationJob {
             if (snapshot.chunkReady()) {
                 break; // the chunk's rows go in at its high watermark: end the batch there
             }
+            if (!snapshot.holdsBatch() && System.nanoTime() - deadline >= 0) {
+                break; // a steady trickle of small transactions must not keep a batch open past its delay
+            }
         }
         buffer.holdOpen(false);
         return batch;
