@@ -112,7 +112,7 @@ final class RdsFiringWatch {
         };
     }
 
-    private static LocalDateTime parse(String serverTime) {
+    static LocalDateTime parse(String serverTime) {
         return LocalDateTime.parse(serverTime.length() > 19 ? serverTime.substring(0, 19) : serverTime,
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     }

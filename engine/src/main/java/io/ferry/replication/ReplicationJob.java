@@ -141,11 +141,6 @@ public final class ReplicationJob {
             selection.schemas().forEach((id, s) -> asWritten.put(id, zeroDates.target(s)));
             mapping = JobMapping.of(spec.name(), spec.tables().rules(), asWritten, selection.cascades()).check();
             Warehouse warehouse = mapping.wrap(opened, clock);
-            if (!selection.cascades().isEmpty() && !warehouse.repeatsForeignKeyActions()) {
-                throw new PreflightException(List.of("The selected tables have foreign-key actions (" + selection.cascades()
-                        + ") that the binlog does not carry; Ferry repeats them in PostgreSQL but not yet in " + warehouses
-                        + ". Exclude the parent or the child tables, or replicate into PostgreSQL."));
-            }
             heartbeat.prepare(source);
             heartbeat.start();
             Map<TableId, TableSchema> schemas = selection.schemas();

@@ -89,11 +89,6 @@ public interface Warehouse extends AutoCloseable {
     /** The schemas of every replicated table (cascades reach tables that have no changes in a batch). */
     void knowSchemas(Collection<TableSchema> schemas);
 
-    /** Whether {@link #apply} repeats ON DELETE CASCADE / SET NULL between the replicated tables. */
-    default boolean repeatsForeignKeyActions() {
-        return true;
-    }
-
     /** The tables the job's error policy suspended, with the reason (see {@link SuspendedTables}). */
     default java.util.Map<io.ferry.replication.TableId, String> suspendedTables(String job) throws SQLException {
         return java.util.Map.of();

@@ -196,6 +196,10 @@ class GenlogEngineIT {
      * when the scheduled event fires more than once between two checks, the backups in between were dropped
      * unarchived, and the engine says so.
      */
+    private static LocalDateTime lastFired(Connection c) throws java.sql.SQLException {
+        return RdsFiringWatch.parse(RotationScheduler.show(c, LogKind.GENERAL).orElseThrow().lastExecuted().orElseThrow());
+    }
+
     @Test
     void rdsFiringsTheEngineDidNotFollowRaiseAnAlarm() throws Exception {
         log.generalLogOn();
@@ -209,7 +213,9 @@ class GenlogEngineIT {
             EngineJobs.Job job = EngineJobs.from(config, state, Clock.systemUTC()).get(0);
             job.work().runOnce();
             assertThat(new GenlogAlarms(state).open(CONNECTION)).as("first check: nothing known to be missed").isEmpty();
-            Thread.sleep(4000);
+            LocalDateTime firstCheck = lastFired(c);
+            // the event fires every second: wait until it has fired at least four more times unfollowed
+            await().atMost(Duration.ofSeconds(30)).until(() -> !lastFired(c).isBefore(firstCheck.plusSeconds(4)));
             job.work().runOnce();
             assertThat(new GenlogAlarms(state).open(CONNECTION)).singleElement().satisfies(a -> assertThat(a.message())
                     .contains("ferry_admin.ferry_rotate_general_log", "every 1 SECOND", "RDS dropped")

@@ -154,11 +154,6 @@ final class MappedWarehouse implements Warehouse {
     }
 
     @Override
-    public boolean repeatsForeignKeyActions() {
-        return inner.repeatsForeignKeyActions();
-    }
-
-    @Override
     public void advance(Checkpoint previous, Checkpoint next) throws SQLException {
         inner.advance(previous, next);
     }
